@@ -1,0 +1,68 @@
+/**
+ * Test controls outside /client/v4: counters, faults, rate limit, the raw account state, and the
+ * out-of-band events no API call can cause (DNS verification of an SSO connector or client URI).
+ */
+import { z } from "zod";
+import { FaultConfig, mergeFaults } from "./faults";
+import { RateLimiter } from "./rate-limit";
+import { Router } from "./router";
+import { Stats } from "./stats";
+import { Store } from "./store";
+import { findConnector } from "./routes/sso";
+import { findClient } from "./routes/oauth-clients";
+
+export interface AdminState {
+  store: Store;
+  stats: Stats;
+  limiter: RateLimiter;
+  faults: FaultConfig;
+}
+
+const verificationSchema = z.object({ status: z.enum(["awaiting", "pending", "failed", "verified"]) });
+const uriVerificationSchema = z.object({ status: z.enum(["pending", "in_progress", "failed", "verified"]) });
+const rateLimitSchema = z.union([
+  z.object({ enabled: z.literal(false) }),
+  z.object({ limit: z.number().int().positive(), window_seconds: z.number().positive() }),
+]);
+
+export function adminRouter(state: AdminState): Router {
+  const router = new Router();
+  router.add("GET", "/health", () => ({ result: { ok: true } }));
+  router.add("GET", "/stats", () => ({ result: state.stats.snapshot() }));
+  router.add("DELETE", "/stats", () => {
+    state.stats.reset();
+    return { result: state.stats.snapshot() };
+  });
+  router.add("GET", "/faults", () => ({ result: state.faults }));
+  router.add("PUT", "/faults", ({ body }) => {
+    state.faults = mergeFaults(state.faults, body as Partial<FaultConfig>);
+    return { result: state.faults };
+  });
+  const rateLimitView = () =>
+    state.limiter.config ? { limit: state.limiter.config.limit, window_seconds: state.limiter.config.windowMs / 1000 } : { enabled: false };
+  router.add("GET", "/rate_limit", () => ({ result: rateLimitView() }));
+  router.add("PUT", "/rate_limit", ({ body }) => {
+    const input = rateLimitSchema.parse(body);
+    state.limiter.config = "limit" in input ? { limit: input.limit, windowMs: input.window_seconds * 1000 } : undefined;
+    return { result: rateLimitView() };
+  });
+  router.add("GET", "/state", () => ({ result: state.store.account }));
+  router.add("DELETE", "/state", () => {
+    state.store.reset();
+    return { result: state.store.account };
+  });
+  router.add("POST", "/sso_connectors/:id/verification", ({ params, body }) => {
+    const connector = findConnector(state.store, params.id);
+    connector.verification.status = verificationSchema.parse(body).status;
+    state.store.save();
+    return { result: connector };
+  });
+  router.add("POST", "/oauth_clients/:id/client_uri_verification", ({ params, body }) => {
+    const client = findClient(state.store, params.id);
+    if (!client.client_uri_verification) throw new Error("the client has no client_uri to verify");
+    client.client_uri_verification.status = uriVerificationSchema.parse(body).status;
+    state.store.save();
+    return { result: client.client_uri_verification };
+  });
+  return router;
+}

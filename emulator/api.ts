@@ -1,0 +1,21 @@
+/** Every /client/v4 route the emulator serves. */
+import { Router } from "./router";
+import { registerMembers } from "./routes/members";
+import { registerOAuthClients } from "./routes/oauth-clients";
+import { registerOAuthScopes } from "./routes/oauth-scopes";
+import { registerPermissionGroups } from "./routes/permission-groups";
+import { registerResourceGroups } from "./routes/resource-groups";
+import { registerSSOConnectors } from "./routes/sso";
+import { registerUserGroups } from "./routes/user-groups";
+
+export function apiRouter(): Router {
+  const router = new Router();
+  registerPermissionGroups(router);
+  registerResourceGroups(router);
+  registerUserGroups(router);
+  registerMembers(router);
+  registerSSOConnectors(router);
+  registerOAuthClients(router);
+  registerOAuthScopes(router);
+  return router;
+}

@@ -1,0 +1,122 @@
+/** A small method + path-template router; templates double as the keys of the request counters. */
+import { z } from "zod";
+import { ApiFailure, invalid } from "./api-error";
+import { Store } from "./store";
+
+export interface ApiRequest {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+export interface ResultInfo {
+  count: number;
+  page: number;
+  per_page: number;
+  total_count: number;
+  total_pages: number;
+}
+
+export interface ApiResult {
+  status?: number;
+  result?: unknown;
+  resultInfo?: ResultInfo;
+}
+
+export interface EmulatorContext {
+  store: Store;
+}
+
+export type Handler = (request: ApiRequest, context: EmulatorContext) => ApiResult;
+
+interface Route {
+  method: string;
+  template: string;
+  pattern: RegExp;
+  keys: string[];
+  handler: Handler;
+}
+
+export interface RouteMatch {
+  template: string;
+  params: Record<string, string>;
+  handler: Handler;
+}
+
+export class Router {
+  private readonly routes: Route[] = [];
+
+  add(method: string, template: string, handler: Handler): this {
+    const keys: string[] = [];
+    const source = template.replace(/:([a-z_]+)/g, (_, key: string) => {
+      keys.push(key);
+      return "([^/]+)";
+    });
+    this.routes.push({ method, template, pattern: new RegExp(`^${source}/?$`), keys, handler });
+    return this;
+  }
+
+  /** Every `METHOD template` served, in the form the request counters use. */
+  list(): string[] {
+    return this.routes.map((r) => `${r.method} ${r.template}`);
+  }
+
+  match(method: string, path: string): RouteMatch | undefined {
+    for (const route of this.routes) {
+      if (route.method !== method) continue;
+      const found = route.pattern.exec(path);
+      if (!found) continue;
+      const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(found[i + 1])]));
+      return { template: route.template, params, handler: route.handler };
+    }
+    return undefined;
+  }
+}
+
+/** Validates a request body with `schema`; the first problem becomes a 400 naming its JSON pointer. */
+export function parseBody<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const pointer = `/${issue.path.join("/")}`;
+  const field = issue.path.length ? issue.path.join(".") : "body";
+  throw invalid(`${field}: ${issue.message}`, pointer);
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 50;
+
+function positiveInt(query: URLSearchParams, key: string, fallback: number): number {
+  const raw = query.get(key);
+  if (raw === null || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw invalid(`${key} must be a positive integer`, undefined);
+  return value;
+}
+
+/** Page-numbered listing: `per_page` above the maximum is clamped, as result_info then shows. */
+export function paginate<T>(items: T[], query: URLSearchParams): ApiResult {
+  const perPage = Math.min(positiveInt(query, "per_page", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+  const page = positiveInt(query, "page", 1);
+  const slice = items.slice((page - 1) * perPage, page * perPage);
+  return {
+    result: slice,
+    resultInfo: {
+      count: slice.length,
+      page,
+      per_page: perPage,
+      total_count: items.length,
+      total_pages: Math.max(1, Math.ceil(items.length / perPage)),
+    },
+  };
+}
+
+export function sortBy<T>(items: T[], key: (item: T) => string, direction: string | null): T[] {
+  const sorted = [...items].sort((a, b) => key(a).localeCompare(key(b)));
+  return direction === "desc" ? sorted.reverse() : sorted;
+}
+
+export function requireFound<T>(value: T | undefined, failure: () => ApiFailure): T {
+  if (value === undefined) throw failure();
+  return value;
+}

@@ -1,0 +1,108 @@
+/**
+ * What every emulated account starts with: Cloudflare's permission groups, the OAuth scope
+ * catalogue, and the account's members (the only ids a user group can hold).
+ * Ids are derived from names, so they survive restarts and match between runs.
+ */
+import { stableId } from "./ids";
+
+export interface PermissionGroup {
+  id: string;
+  name: string;
+  meta: { key: string; value: string };
+}
+
+export interface OAuthScope {
+  id: string;
+  name: string;
+  category: string;
+  scopes: string[];
+}
+
+export interface AccountMember {
+  id: string;
+  email: string;
+  status: "accepted" | "pending";
+  user: { id: string; email: string; first_name: string; last_name: string };
+}
+
+/** Two ids the reference's examples use, kept so its sample requests work as written. */
+const referenceIds: Record<string, string> = {
+  "Zone Read": "c8fed203ed3043cba015a93ad1616f1f",
+  "Magic Network Monitoring": "82e64a83756745bbbb1c9c2701bf816b",
+};
+
+const products = [
+  "Access: Apps and Policies", "Access: Organizations, Identity Providers, and Groups", "Access: Service Tokens",
+  "Account Analytics", "Account Firewall Access Rules", "Account Rulesets", "Account Settings", "Account WAF",
+  "Address Maps", "API Gateway", "Billing", "Bot Management", "Cache Purge", "Cache Settings", "Cloudflare Images",
+  "Cloudflare Pages", "Cloudflare Tunnel", "D1", "DDoS Protection", "DNS", "DNS Firewall", "Email Routing Rules",
+  "Firewall Services", "Health Checks", "Hyperdrive", "Load Balancers", "Logs", "Magic Firewall", "Magic Transit",
+  "Notifications", "Page Rules", "Queues", "SSL and Certificates", "Stream", "Turnstile", "Vectorize",
+  "Workers AI", "Workers KV Storage", "Workers R2 Storage", "Workers Routes", "Workers Scripts", "Workers Tail",
+  "Zero Trust", "Zone", "Zone Settings", "Zone WAF",
+];
+
+function label(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+}
+
+function permissionGroup(name: string): PermissionGroup {
+  return { id: referenceIds[name] ?? stableId("permission_group", name), name, meta: { key: "label", value: label(name) } };
+}
+
+export const permissionGroups: PermissionGroup[] = [
+  ...products.flatMap((p) => [`${p} Read`, `${p} Write`]),
+  "Administrator", "Administrator Read Only", "Super Administrator - All Privileges", "Magic Network Monitoring",
+  "SCIM Provisioning", "Trust and Safety", "Domain Administrator", "Domain Administrator Read Only",
+].map(permissionGroup);
+
+const scopeCatalogue: [string, string, string][] = [
+  ["account.read", "Read account settings", "Account"],
+  ["account.write", "Edit account settings", "Account"],
+  ["zone.read", "Read zones", "Zones"],
+  ["zone.write", "Edit zones", "Zones"],
+  ["zone.dns.read", "Read DNS records", "DNS"],
+  ["zone.dns.write", "Edit DNS records", "DNS"],
+  ["workers.scripts.read", "Read Workers scripts", "Workers"],
+  ["workers.scripts.write", "Deploy Workers scripts", "Workers"],
+  ["workers.kv.read", "Read Workers KV", "Workers"],
+  ["workers.kv.write", "Edit Workers KV", "Workers"],
+  ["r2.buckets.read", "Read R2 buckets", "Storage"],
+  ["r2.buckets.write", "Edit R2 buckets", "Storage"],
+  ["analytics.read", "Read analytics", "Analytics"],
+  ["logs.read", "Read logs", "Analytics"],
+  ["iam.user_groups.read", "Read user groups", "IAM"],
+  ["iam.user_groups.write", "Edit user groups", "IAM"],
+  ["user.read", "Read the user profile", "User"],
+  ["user.email.read", "Read the user email address", "User"],
+];
+
+export const oauthScopes: OAuthScope[] = scopeCatalogue.map(([id, name, category]) => ({
+  id,
+  name,
+  category,
+  scopes: [`com.cloudflare.api.${id.replace(/\.(read|write)$/, "")}.${id.endsWith("write") ? "edit" : "read"}`],
+}));
+
+/** Protocol and identity scopes: accepted without a catalogue entry. */
+export const identityScopes = ["openid", "offline_access", "offline", "profile", "email"];
+
+const firstNames = ["Ada", "Alan", "Barbara", "Claude", "Donald", "Edsger", "Frances", "Grace", "Hedy", "Ivan",
+  "John", "Katherine", "Leslie", "Margaret", "Niklaus", "Ole", "Radia", "Shafi", "Tim", "Whitfield"];
+const lastNames = ["Lovelace", "Turing", "Liskov", "Shannon", "Knuth", "Dijkstra", "Allen", "Hopper"];
+
+/** 60 members: enough that a group holding all of them spans two pages at the largest page size. */
+export const accountMembers: AccountMember[] = Array.from({ length: 60 }, (_, i) => {
+  const first = firstNames[i % firstNames.length];
+  const last = lastNames[Math.floor(i / firstNames.length) % lastNames.length];
+  const email = `${first}.${last}${i >= 40 ? i : ""}@example.com`.toLowerCase();
+  return {
+    id: stableId("account_member", email),
+    email,
+    status: i % 7 === 6 ? "pending" : "accepted",
+    user: { id: stableId("user", email), email, first_name: first, last_name: last },
+  };
+});
+
+export const DEFAULT_ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+export const DEFAULT_TOKEN = "local-emulator-token";

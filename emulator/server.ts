@@ -1,0 +1,222 @@
+/**
+ * The emulator's HTTP server: auth, rate limit and faults in front of the API routes, envelopes
+ * on every answer, persistence after every write, and the admin routes under /__emulator.
+ */
+import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { AddressInfo } from "node:net";
+import { adminRouter, AdminState } from "./admin";
+import { apiRouter } from "./api";
+import { ApiFailure, ErrorCodes } from "./api-error";
+import { drawLatency, drawRefusal, FaultConfig, mergeFaults, noFaults } from "./faults";
+import { cloudflareRateLimit, RateLimitConfig, RateLimiter } from "./rate-limit";
+import { ApiResult, Router } from "./router";
+import { DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN } from "./seed";
+import { Stats } from "./stats";
+import { Store } from "./store";
+
+export const API_PREFIX = "/client/v4";
+export const ADMIN_PREFIX = "/__emulator";
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  stateFile?: string;
+  token?: string;
+  accountId?: string;
+  /** `false` switches the limit off; the default is Cloudflare's 1200 per 5 minutes. */
+  rateLimit?: RateLimitConfig | false;
+  faults?: Partial<FaultConfig>;
+  random?: () => number;
+}
+
+export interface RunningEmulator {
+  /** Base URL of the API, ending in /client/v4: what CLOUDFLARE_BASE_URL should be. */
+  baseUrl: string;
+  adminUrl: string;
+  port: number;
+  accountId: string;
+  token: string;
+  state: AdminState;
+  close(): Promise<void>;
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const MAX_BODY_BYTES = 1 << 20;
+
+function envelope(result: ApiResult) {
+  const body: Record<string, unknown> = { success: true, errors: [], messages: [] };
+  if (result.result !== undefined) body.result = result.result;
+  if (result.resultInfo) body.result_info = result.resultInfo;
+  return body;
+}
+
+function failure(error: ApiFailure) {
+  return {
+    success: false,
+    errors: [{ code: error.code, message: error.message, ...(error.pointer ? { source: { pointer: error.pointer } } : {}) }],
+    messages: [],
+    result: null,
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) reject(new ApiFailure(413, ErrorCodes.invalidRequest, "request body too large"));
+      else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiFailure(400, ErrorCodes.invalidRequest, "the request body is not valid JSON");
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class Emulator {
+  readonly state: AdminState;
+  private readonly api: Router = apiRouter();
+  private readonly admin: Router;
+  private readonly random: () => number;
+
+  constructor(private readonly options: EmulatorOptions = {}) {
+    this.state = {
+      store: new Store(options.stateFile),
+      stats: new Stats(),
+      limiter: new RateLimiter(options.rateLimit === false ? undefined : (options.rateLimit ?? cloudflareRateLimit)),
+      faults: mergeFaults(noFaults, options.faults ?? {}),
+    };
+    this.admin = adminRouter(this.state);
+    this.random = options.random ?? Math.random;
+  }
+
+  get token(): string {
+    return this.options.token ?? DEFAULT_TOKEN;
+  }
+
+  get accountId(): string {
+    return this.options.accountId ?? DEFAULT_ACCOUNT_ID;
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://emulator.local");
+    const method = (req.method ?? "GET").toUpperCase();
+    try {
+      const body = parseJson(await readBody(req));
+      if (url.pathname.startsWith(ADMIN_PREFIX)) {
+        return this.handleAdmin(method, url, body, res);
+      }
+      await this.handleApi(method, url, body, req, res);
+    } catch (error) {
+      const apiError =
+        error instanceof ApiFailure ? error : new ApiFailure(500, ErrorCodes.internal, `internal error: ${(error as Error).message}`);
+      this.state.stats.answered(apiError.status);
+      send(res, apiError.status, failure(apiError));
+    }
+  }
+
+  private handleAdmin(method: string, url: URL, body: unknown, res: ServerResponse): void {
+    const match = this.admin.match(method, url.pathname.slice(ADMIN_PREFIX.length));
+    if (!match) return send(res, 404, { error: `no admin route ${method} ${url.pathname}` });
+    try {
+      send(res, 200, match.handler({ params: match.params, query: url.searchParams, body }, { store: this.state.store }).result);
+    } catch (error) {
+      send(res, error instanceof ApiFailure ? error.status : 400, { error: (error as Error).message });
+    }
+  }
+
+  private async handleApi(method: string, url: URL, body: unknown, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!url.pathname.startsWith(API_PREFIX)) throw new ApiFailure(404, ErrorCodes.noRoute, `No route for ${url.pathname}`);
+    const match = this.api.match(method, url.pathname.slice(API_PREFIX.length));
+    this.state.stats.record(method, match?.template ?? "(no route)");
+    if (!match) throw new ApiFailure(404, ErrorCodes.noRoute, `No route for ${method} ${url.pathname}`);
+
+    const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    if (!token) throw new ApiFailure(401, ErrorCodes.authentication, "Authentication error: no API token was sent");
+    if (token !== this.token) throw new ApiFailure(403, ErrorCodes.authentication, "Authentication error: invalid API token");
+    if (match.params.account_id !== undefined && match.params.account_id !== this.accountId) {
+      throw new ApiFailure(403, ErrorCodes.accountAccess, "Unauthorized to access requested resource");
+    }
+
+    const decision = this.state.limiter.take(token, Date.now());
+    if (!decision.allowed) {
+      return this.refuse(res, 429, decision.retryAfterSeconds, "rateLimited");
+    }
+    const latency = drawLatency(this.state.faults, this.random);
+    if (latency > 0) await sleep(latency);
+    const refusal = drawRefusal(this.state.faults, this.random);
+    if (refusal?.status === 429) return this.refuse(res, 429, this.state.faults.retryAfterSeconds, "rateLimited");
+    if (refusal) return this.refuse(res, refusal.status, undefined, "serverErrors");
+
+    const result = match.handler({ params: match.params, query: url.searchParams, body }, { store: this.state.store });
+    if (!WRITE_METHODS.has(method)) {
+      this.state.stats.answered(200);
+      return send(res, 200, envelope(result));
+    }
+    this.state.store.save();
+    if (this.state.faults.dropAfterWriteRate > 0 && this.random() < this.state.faults.dropAfterWriteRate) {
+      this.state.stats.injected("dropped");
+      this.state.stats.answered("dropped");
+      req.socket.destroy();
+      return;
+    }
+    this.state.stats.answered(result.status ?? 200);
+    send(res, result.status ?? 200, envelope(result));
+  }
+
+  private refuse(res: ServerResponse, status: number, retryAfterSeconds: number | undefined, kind: "rateLimited" | "serverErrors"): void {
+    const error =
+      status === 429
+        ? new ApiFailure(429, ErrorCodes.rateLimited, "Rate limited. Please wait and consider throttling your request speed")
+        : new ApiFailure(status, status === 503 ? ErrorCodes.unavailable : ErrorCodes.internal, status === 503 ? "Service unavailable" : "Internal server error");
+    this.state.stats.injected(kind);
+    this.state.stats.answered(status);
+    send(res, status, failure(error), retryAfterSeconds !== undefined ? { "retry-after": String(retryAfterSeconds) } : {});
+  }
+
+  listen(): Promise<RunningEmulator> {
+    const server: Server = createServer((req, res) => void this.handle(req, res));
+    return new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(this.options.port ?? 0, this.options.host ?? "127.0.0.1", () => {
+        const { port } = server.address() as AddressInfo;
+        const origin = `http://${this.options.host ?? "127.0.0.1"}:${port}`;
+        resolve({
+          baseUrl: `${origin}${API_PREFIX}`,
+          adminUrl: `${origin}${ADMIN_PREFIX}`,
+          port,
+          accountId: this.accountId,
+          token: this.token,
+          state: this.state,
+          close: () =>
+            new Promise<void>((done) => {
+              server.closeAllConnections();
+              server.close(() => done());
+            }),
+        });
+      });
+    });
+  }
+}
+
+/** Starts an emulator; `port` 0 (the default) picks a free ephemeral port. */
+export function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return new Emulator(options).listen();
+}

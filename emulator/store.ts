@@ -1,0 +1,97 @@
+/**
+ * The emulated account's mutable state, in API shape, persisted to an optional JSON file
+ * after every write so that separate `pulumi` runs (and a restarted emulator) see one account.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+export interface ResourceGroupRecord {
+  id: string;
+  name: string;
+  scope: { key: string; objects: { key: string }[] };
+  meta: { key: string; value: string };
+}
+
+export interface PolicyRecord {
+  id: string;
+  access: "allow" | "deny";
+  permission_groups: string[];
+  resource_groups: string[];
+}
+
+export interface UserGroupRecord {
+  id: string;
+  name: string;
+  created_on: string;
+  modified_on: string;
+  policies: PolicyRecord[];
+  /** member id -> when it joined */
+  members: Record<string, string>;
+}
+
+export interface SSOConnectorRecord {
+  id: string;
+  email_domain: string;
+  enabled: boolean;
+  use_fedramp_language: boolean;
+  created_on: string;
+  updated_on: string;
+  verification: { code: string; status: "awaiting" | "pending" | "failed" | "verified" };
+}
+
+export interface OAuthClientRecord {
+  client_id: string;
+  client_name: string;
+  visibility: "public" | "private";
+  grant_types: string[];
+  redirect_uris: string[];
+  response_types: string[];
+  scopes: string[];
+  optional_scopes: string[];
+  token_endpoint_auth_method: string;
+  allowed_cors_origins: string[];
+  post_logout_redirect_uris: string[];
+  client_uri?: string;
+  logo_uri?: string;
+  policy_uri?: string;
+  tos_uri?: string;
+  client_uri_verification?: { status: "pending" | "in_progress" | "verified" | "failed"; text: string };
+  created_at: string;
+  updated_at: string;
+  promoted_at?: string;
+  secret: string;
+  rotated_secret?: string;
+}
+
+export interface AccountState {
+  resourceGroups: Record<string, ResourceGroupRecord>;
+  userGroups: Record<string, UserGroupRecord>;
+  ssoConnectors: Record<string, SSOConnectorRecord>;
+  oauthClients: Record<string, OAuthClientRecord>;
+}
+
+export function emptyAccount(): AccountState {
+  return { resourceGroups: {}, userGroups: {}, ssoConnectors: {}, oauthClients: {} };
+}
+
+export class Store {
+  readonly account: AccountState;
+
+  constructor(private readonly file?: string) {
+    this.account = file && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as AccountState) : emptyAccount();
+  }
+
+  /** Writes atomically, so a process killed mid-write leaves the previous state whole. */
+  save(): void {
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(this.account, null, 1));
+    renameSync(temp, this.file);
+  }
+
+  reset(): void {
+    Object.assign(this.account, emptyAccount());
+    this.save();
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The only code that speaks HTTP: got with bearer auth, timeouts and the retry policy.
+ * Every call returns the unwrapped `result`; failures become typed errors.
+ */
+import got, { Got } from "got";
+import { z } from "zod";
+import { errorDetailsOf, unwrap, Unwrapped } from "./envelope";
+import { ConnectionError, errorFromResponse, RequestDescription } from "./errors";
+import { defaultRetryPolicy, isRetryable, parseRetryAfterMs, retryDelayMs, RetryPolicy } from "./retry";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface ClientOptions {
+  baseUrl: string;
+  token: string;
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+  /** Injected in tests so that backoff costs no wall time. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface RequestOptions<T> {
+  method: HttpMethod;
+  path: string;
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+  query?: Query;
+  body?: unknown;
+  /** Defaults to every method but POST. A POST that only repeats a state (no new object) may set it. */
+  idempotent?: boolean;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function compactQuery(query: Query | undefined): Record<string, string> | undefined {
+  if (!query) return undefined;
+  const entries = Object.entries(query).filter(([, v]) => v !== undefined && v !== "");
+  return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, String(v)])) : undefined;
+}
+
+export class CloudflareClient {
+  private readonly http: Got;
+  private readonly policy: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(options: ClientOptions) {
+    this.policy = { ...defaultRetryPolicy, ...options.retry };
+    this.sleep = options.sleep ?? defaultSleep;
+    this.random = options.random ?? Math.random;
+    this.http = got.extend({
+      prefixUrl: options.baseUrl.replace(/\/+$/, ""),
+      headers: { authorization: `Bearer ${options.token}`, "user-agent": "pulumi-cloudflare-iam" },
+      throwHttpErrors: false,
+      retry: { limit: 0 },
+      timeout: { request: options.timeoutMs ?? 60_000 },
+      responseType: "text",
+    });
+  }
+
+  async request<T>(options: RequestOptions<T>): Promise<Unwrapped<T>> {
+    const idempotent = options.idempotent ?? options.method !== "POST";
+    const description: RequestDescription = { method: options.method, path: options.path };
+    for (let attempt = 1; ; attempt++) {
+      let status: number;
+      let body: unknown;
+      let retryAfter: string | undefined;
+      try {
+        const response = await this.http(options.path.replace(/^\/+/, ""), {
+          method: options.method,
+          searchParams: compactQuery(options.query),
+          // got types json as a record, but arrays (member lists) serialise the same way.
+          json: options.body as Record<string, unknown> | undefined,
+        });
+        status = response.statusCode;
+        body = parseBody(response.body);
+        retryAfter = response.headers["retry-after"];
+      } catch (error) {
+        const cause = (error as { code?: string }).code ?? (error as Error).message;
+        if (attempt < this.policy.maxAttempts && isRetryable(undefined, idempotent)) {
+          await this.sleep(retryDelayMs(attempt, undefined, this.policy, this.random));
+          continue;
+        }
+        throw new ConnectionError(description, cause, !idempotent);
+      }
+      if (status < 400 && (body as { success?: unknown } | undefined)?.success === true) {
+        return unwrap(body, options.schema, `${options.method} ${options.path}`);
+      }
+      const retryAfterMs = parseRetryAfterMs(retryAfter);
+      const waitable = retryAfterMs === undefined || retryAfterMs <= this.policy.maxRetryAfterMs;
+      if (attempt < this.policy.maxAttempts && isRetryable(status, idempotent) && waitable) {
+        await this.sleep(retryDelayMs(attempt, retryAfterMs, this.policy, this.random));
+        continue;
+      }
+      throw errorFromResponse(status, errorDetailsOf(body), description);
+    }
+  }
+
+  async get<T>(path: string, schema: RequestOptions<T>["schema"], query?: Query): Promise<T> {
+    return (await this.request({ method: "GET", path, schema, query })).result;
+  }
+
+  async post<T>(path: string, body: unknown, schema: RequestOptions<T>["schema"], idempotent = false): Promise<T> {
+    return (await this.request({ method: "POST", path, body, schema, idempotent })).result;
+  }
+
+  async put<T>(path: string, body: unknown, schema: RequestOptions<T>["schema"]): Promise<T> {
+    return (await this.request({ method: "PUT", path, body, schema })).result;
+  }
+
+  async patch<T>(path: string, body: unknown, schema: RequestOptions<T>["schema"]): Promise<T> {
+    return (await this.request({ method: "PATCH", path, body, schema })).result;
+  }
+
+  async delete<T>(path: string, schema: RequestOptions<T>["schema"]): Promise<T> {
+    return (await this.request({ method: "DELETE", path, schema })).result;
+  }
+}

@@ -1,0 +1,51 @@
+/** Pure retry policy: which answers are retried, and how long to wait before the next try. */
+
+export interface RetryPolicy {
+  /** Total tries, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** The longest `Retry-After` honoured; a longer one fails at once rather than hang. */
+  maxRetryAfterMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = {
+  maxAttempts: 6,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 120_000,
+};
+
+/**
+ * 429 means the request was refused before it ran, so it is safe to retry for every method.
+ * 5xx and lost connections may hide an applied write, so only idempotent requests retry them.
+ */
+export function isRetryable(status: number | undefined, idempotent: boolean): boolean {
+  if (status === 429) return true;
+  if (!idempotent) return false;
+  return status === undefined || status >= 500;
+}
+
+/** Parses `Retry-After` as seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfterMs(header: string | undefined, now: number = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Delay before retry number `attempt` (1 for the first retry). `Retry-After` wins when given;
+ * otherwise capped exponential backoff with full jitter, so parallel clients do not retry in step.
+ */
+export function retryDelayMs(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
+  if (retryAfterMs !== undefined) return retryAfterMs;
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}

@@ -1,0 +1,70 @@
+/** Emulator behaviour the SDK contract does not cover: persistence, the CLI, faults and counters. */
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmulator } from "../../emulator";
+import { admin, stats } from "../support/emulator";
+
+const createGroup = (baseUrl: string, accountId: string, token: string, name: string) =>
+  fetch(`${baseUrl}/accounts/${accountId}/iam/user_groups`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ name, policies: [] }),
+  });
+
+it("persists the account to the state file, across a restart", async () => {
+  const stateFile = join(mkdtempSync(join(tmpdir(), "emulator-")), "state.json");
+  const first = await startEmulator({ stateFile });
+  expect((await createGroup(first.baseUrl, first.accountId, first.token, "kept")).status).toBe(200);
+  await first.close();
+
+  const second = await startEmulator({ stateFile });
+  const state = await admin<{ userGroups: Record<string, { name: string }> }>(second, "GET", "/state");
+  expect(Object.values(state.userGroups).map((g) => g.name)).toEqual(["kept"]);
+  await second.close();
+});
+
+it("runs as a command with a port, a token and a state file", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "emulator-cli-"));
+  const child = spawn(process.execPath, ["dist/emulator/cli.js", "--port", "0", "--token", "t0k3n", "--state", join(dir, "s.json")], {
+    cwd: join(__dirname, "../.."),
+  });
+  try {
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        const found = /listening on (\S+)/.exec(chunk.toString());
+        if (found) resolve(found[1]);
+      });
+      child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+    });
+    expect((await createGroup(baseUrl, "023e105f4ecef8ad9ca31a8372d0c353", "t0k3n", "via-cli")).status).toBe(200);
+    expect((await createGroup(baseUrl, "023e105f4ecef8ad9ca31a8372d0c353", "other", "x")).status).toBe(403);
+    expect((await createGroup(baseUrl, "ffffffffffffffffffffffffffffffff", "t0k3n", "x")).status).toBe(403);
+  } finally {
+    child.kill("SIGTERM");
+  }
+});
+
+it("counts requests per method and route, and injects latency", async () => {
+  const emulator = await startEmulator({ rateLimit: false, faults: { latencyMs: [150, 150] } });
+  try {
+    const started = Date.now();
+    await createGroup(emulator.baseUrl, emulator.accountId, emulator.token, "slow");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    const snapshot = await stats(emulator);
+    expect(snapshot.byMethod).toEqual({ POST: 1 });
+    expect(snapshot.byRoute).toEqual({ "POST /accounts/:account_id/iam/user_groups": 1 });
+  } finally {
+    await emulator.close();
+  }
+});
+
+it("applies Cloudflare's 1200 requests per 5 minutes by default", async () => {
+  const emulator = await startEmulator();
+  try {
+    expect(await admin(emulator, "GET", "/rate_limit")).toEqual({ limit: 1200, window_seconds: 300 });
+  } finally {
+    await emulator.close();
+  }
+});

@@ -1,0 +1,34 @@
+/** Starts an in-process emulator on an ephemeral port for one test file. */
+import { EmulatorOptions, RunningEmulator, startEmulator, StatsSnapshot } from "../../emulator";
+
+export function useEmulator(options: EmulatorOptions = {}): () => RunningEmulator {
+  let emulator: RunningEmulator | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulator({ rateLimit: false, ...options });
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  return () => {
+    if (!emulator) throw new Error("the emulator is not running");
+    return emulator;
+  };
+}
+
+export async function admin<T = unknown>(emulator: RunningEmulator, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${emulator.adminUrl}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`admin ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export const stats = (emulator: RunningEmulator) => admin<StatsSnapshot>(emulator, "GET", "/stats");
+export const resetStats = (emulator: RunningEmulator) => admin(emulator, "DELETE", "/stats");
+
+/** Requests that change state: what "zero write requests" counts. */
+export function writeCount(snapshot: StatsSnapshot): number {
+  return ["POST", "PUT", "PATCH", "DELETE"].reduce((sum, m) => sum + (snapshot.byMethod[m] ?? 0), 0);
+}

@@ -1,0 +1,69 @@
+/** Runs the real `pulumi` CLI from .tools/bin against a throw-away local backend. */
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const PROJECT_ROOT = resolve(__dirname, "../..");
+export const TOOLS_BIN = join(PROJECT_ROOT, ".tools", "bin");
+
+export interface PulumiRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export class PulumiWorkspace {
+  readonly backendDir = mkdtempSync(join(tmpdir(), "pulumi-backend-"));
+
+  constructor(
+    readonly programDir: string,
+    readonly stack: string,
+    readonly extraEnv: Record<string, string> = {},
+  ) {}
+
+  get env(): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      PATH: `${TOOLS_BIN}:${process.env.PATH}`,
+      PULUMI_HOME: join(PROJECT_ROOT, ".tools", "pulumi-home"),
+      PULUMI_BACKEND_URL: `file://${this.backendDir}`,
+      PULUMI_CONFIG_PASSPHRASE: "test-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      ...this.extraEnv,
+    };
+  }
+
+  run(args: string[], timeoutMs = 240_000): Promise<PulumiRun> {
+    return new Promise((done) => {
+      execFile(
+        join(TOOLS_BIN, "pulumi"),
+        [...args, "--non-interactive", "--color", "never"],
+        { cwd: this.programDir, env: this.env, timeout: timeoutMs, maxBuffer: 64 << 20 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          done({ code, stdout, stderr });
+        },
+      );
+    });
+  }
+
+  /** Runs and fails loudly, with the CLI's own output, when the command does not succeed. */
+  async ok(args: string[]): Promise<string> {
+    const result = await this.run(args);
+    if (result.code !== 0) {
+      throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+    }
+    return result.stdout;
+  }
+
+  async init(config: Record<string, string> = {}): Promise<void> {
+    await this.ok(["stack", "init", this.stack]);
+    for (const [key, value] of Object.entries(config)) await this.ok(["config", "set", key, value, "--stack", this.stack]);
+  }
+
+  async outputs(): Promise<Record<string, unknown>> {
+    return JSON.parse(await this.ok(["stack", "output", "--json", "--show-secrets", "--stack", this.stack]));
+  }
+}
