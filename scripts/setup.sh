@@ -104,6 +104,12 @@ ensure_dynamic_provider() {
   ln -sfn "$PROJECT_ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$bin/pulumi-resource-pulumi-nodejs"
 }
 
+# Programs in this repository (the demo, examples/, test fixtures) import the package by name,
+# as users do; the provider shims in state also `require` it by name at run time.
+ensure_self_link() {
+  ln -sfn .. node_modules/pulumi-cloudflare-iam
+}
+
 ensure_build() {
   node node_modules/typescript/bin/tsc -p tsconfig.json
 }
@@ -113,5 +119,6 @@ ensure_packages
 ensure_pulumi
 ensure_language_host
 ensure_dynamic_provider
+ensure_self_link
 ensure_build
 log "ready: $(pulumi version) with node $(node --version)"

@@ -40,7 +40,16 @@ const fields = {
 };
 
 const createSchema = z.object(fields);
-const updateSchema = z.object(fields).partial().extend({ visibility: z.string().optional() });
+const clearable = ["client_uri", "logo_uri", "policy_uri", "tos_uri"] as const;
+
+/** A PATCH may also clear an optional URI by sending null. */
+const updateSchema = z
+  .object(fields)
+  .partial()
+  .extend({
+    visibility: z.string().optional(),
+    ...Object.fromEntries(clearable.map((f) => [f, httpsUrl.nullable().optional()])),
+  });
 
 const nonOptionalScopes = ["openid", "offline", "offline_access"];
 
@@ -141,7 +150,8 @@ export function registerOAuthClients(router: Router): void {
     if (visibility !== undefined && visibility !== "public") {
       throw invalid("visibility can only be set to public; demoting a client to private is not supported", "/visibility", ErrorCodes.visibilityDemotion);
     }
-    const next: OAuthClientRecord = { ...record, ...input };
+    const next = { ...record, ...input } as OAuthClientRecord & Record<string, unknown>;
+    for (const field of clearable) if (next[field] === null) delete next[field];
     next.client_uri_verification = uriVerification(next.client_uri, record.client_uri_verification, record.client_uri);
     checkScopes(next);
     next.scopes = serverScopes(next.scopes, next.grant_types, next.response_types);

@@ -1,0 +1,26 @@
+/** Schema pieces every resource shares. */
+import { z } from "zod";
+import { ConnectionError } from "../client";
+
+export const cloudflareId = z.string().regex(/^[0-9a-f]{32}$/, "must be a Cloudflare id: 32 lowercase hex characters");
+
+export const accountId = cloudflareId;
+
+/** Set-like lists are compared as sets: sorted, duplicates dropped. */
+export const idSet = (values: readonly string[] | undefined) => [...new Set(values ?? [])].sort();
+
+/**
+ * A create whose answer was lost may have landed. Look for the object before trying again, so a
+ * lost answer never makes a duplicate.
+ */
+export async function createOnce<T>(create: () => Promise<T>, findCreated: () => Promise<T | undefined>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      if (!(error instanceof ConnectionError) || !error.mayHaveApplied || attempt >= attempts) throw error;
+      const found = await findCreated();
+      if (found) return found;
+    }
+  }
+}

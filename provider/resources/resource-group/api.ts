@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { apiPath, CloudflareClient } from "../../client";
+import { apiResourceGroup, ApiResourceGroup, ResourceGroupInputs } from "./schema";
+
+const collection = (accountId: string) => apiPath`/accounts/${accountId}/iam/resource_groups`;
+const item = (accountId: string, id: string) => apiPath`/accounts/${accountId}/iam/resource_groups/${id}`;
+
+const body = (inputs: ResourceGroupInputs) => ({ name: inputs.name, scope: inputs.scope });
+
+export const resourceGroupsApi = {
+  get: (client: CloudflareClient, accountId: string, id: string) => client.get(item(accountId, id), apiResourceGroup),
+  listByName: (client: CloudflareClient, accountId: string, name: string): Promise<ApiResourceGroup[]> =>
+    client.get(collection(accountId), z.array(apiResourceGroup), { name }),
+  create: (client: CloudflareClient, inputs: ResourceGroupInputs) => client.post(collection(inputs.accountId), body(inputs), apiResourceGroup),
+  update: (client: CloudflareClient, id: string, inputs: ResourceGroupInputs) => client.put(item(inputs.accountId, id), body(inputs), apiResourceGroup),
+  remove: (client: CloudflareClient, accountId: string, id: string) => client.delete(item(accountId, id), z.unknown()),
+};

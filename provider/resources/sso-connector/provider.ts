@@ -1,0 +1,52 @@
+import { defineResource } from "../../framework/define";
+import { createOnce } from "../common";
+import { ssoApi as api } from "./api";
+import { inputsSchema, SSOConnectorInputs, SSOConnectorOutputs, toOutputs } from "./schema";
+
+const stateBody = (inputs: SSOConnectorInputs) => ({ enabled: inputs.enabled, use_fedramp_language: inputs.useFedrampLanguage });
+
+/** `verificationStatus` moves on its own as DNS is checked: it is an output only, never a diff. */
+export const ssoConnectorProvider = defineResource<SSOConnectorInputs, SSOConnectorOutputs>({
+  label: "SSOConnector",
+  schema: inputsSchema,
+  fields: {
+    accountId: { replace: true },
+    emailDomain: { replace: true, canonical: (d?: string) => d?.toLowerCase() },
+    enabled: { canonical: (v?: boolean) => v ?? false },
+    useFedrampLanguage: { canonical: (v?: boolean) => v ?? false },
+  },
+
+  async create({ client }, inputs) {
+    let connector = await createOnce(
+      () =>
+        api.create(client, inputs.accountId, {
+          email_domain: inputs.emailDomain,
+          begin_verification: inputs.beginVerification,
+          use_fedramp_language: inputs.useFedrampLanguage,
+        }),
+      async () => (await api.list(client, inputs.accountId)).find((c) => c.email_domain?.toLowerCase() === inputs.emailDomain),
+    );
+    if (inputs.enabled) connector = await api.update(client, inputs.accountId, connector.id, stateBody(inputs));
+    return { id: connector.id, outputs: toOutputs(inputs.accountId, inputs.beginVerification, connector) };
+  },
+
+  async read({ client }, id, previous) {
+    return toOutputs(previous.accountId, previous.beginVerification ?? true, await api.get(client, previous.accountId, id));
+  },
+
+  async update({ client }, id, _olds, news) {
+    return toOutputs(news.accountId, news.beginVerification, await api.update(client, news.accountId, id, stateBody(news)));
+  },
+
+  async delete({ client }, id, outputs) {
+    await api.remove(client, outputs.accountId, id);
+  },
+
+  inputsOf: ({ accountId, emailDomain, enabled, useFedrampLanguage, beginVerification }) => ({
+    accountId,
+    emailDomain,
+    enabled,
+    useFedrampLanguage,
+    beginVerification,
+  }),
+});

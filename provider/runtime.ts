@@ -1,0 +1,29 @@
+/**
+ * Run-time state of the provider process: the stack config handed to `configure`, and API
+ * clients built from it on first use. Lives only in the provider process, never in state.
+ */
+import { CloudflareClient } from "./client";
+import { ConfigSource, resolveAccountId, resolveApiSettings } from "./config";
+
+let stackConfig: ConfigSource | undefined;
+const clients = new Map<string, CloudflareClient>();
+
+export function configure(config: ConfigSource | undefined): void {
+  stackConfig = config;
+}
+
+/** One client per endpoint and token, reused across calls in this process. */
+export function apiClient(): CloudflareClient {
+  const settings = resolveApiSettings(stackConfig);
+  const key = `${settings.baseUrl}\n${settings.token}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = new CloudflareClient(settings);
+    clients.set(key, client);
+  }
+  return client;
+}
+
+export function defaultAccountId(): string | undefined {
+  return resolveAccountId(stackConfig);
+}

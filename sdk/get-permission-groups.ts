@@ -1,0 +1,52 @@
+import * as pulumi from "@pulumi/pulumi";
+import {
+  allPermissionGroups,
+  filterPermissionGroups,
+  PermissionGroup,
+  PermissionGroupFilters,
+  singlePermissionGroup,
+} from "../provider/data-sources/permission-groups";
+import { programClient, requireAccountId } from "./settings";
+
+export { PermissionGroup };
+
+export interface GetPermissionGroupsArgs extends PermissionGroupFilters {
+  accountId?: string;
+}
+
+export interface GetPermissionGroupsResult {
+  accountId: string;
+  permissionGroups: PermissionGroup[];
+}
+
+async function groupsOf(accountId: string | undefined): Promise<{ accountId: string; groups: PermissionGroup[] }> {
+  const account = requireAccountId(accountId);
+  const { key, client } = programClient();
+  return { accountId: account, groups: await allPermissionGroups(client, key, account) };
+}
+
+/** Every permission group matching the optional `id`, `label` and `name` filters, across all pages. */
+export async function getPermissionGroups(args: GetPermissionGroupsArgs = {}): Promise<GetPermissionGroupsResult> {
+  const { accountId, groups } = await groupsOf(args.accountId);
+  return { accountId, permissionGroups: filterPermissionGroups(groups, args) };
+}
+
+export function getPermissionGroupsOutput(args: pulumi.Inputs & { [K in keyof GetPermissionGroupsArgs]?: pulumi.Input<GetPermissionGroupsArgs[K]> } = {}) {
+  return pulumi.output(args).apply((plain) => getPermissionGroups(plain as GetPermissionGroupsArgs));
+}
+
+export interface GetPermissionGroupArgs {
+  accountId?: string;
+  name?: string;
+  id?: string;
+}
+
+/** Exactly one permission group, by `name` or `id`; zero or several matches fail with the reason. */
+export async function getPermissionGroup(args: GetPermissionGroupArgs): Promise<PermissionGroup> {
+  const { groups } = await groupsOf(args.accountId);
+  return singlePermissionGroup(groups, { name: args.name, id: args.id });
+}
+
+export function getPermissionGroupOutput(args: { [K in keyof GetPermissionGroupArgs]?: pulumi.Input<GetPermissionGroupArgs[K]> }) {
+  return pulumi.output(args).apply((plain) => getPermissionGroup(plain as GetPermissionGroupArgs));
+}

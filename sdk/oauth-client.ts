@@ -1,0 +1,70 @@
+import * as pulumi from "@pulumi/pulumi";
+import { IamResource } from "./resource";
+
+type Strings = pulumi.Input<pulumi.Input<string>[]>;
+
+export interface OAuthClientArgs {
+  accountId?: pulumi.Input<string>;
+  clientName: pulumi.Input<string>;
+  /** Must include authorization_code; refresh_token is optional. */
+  grantTypes: pulumi.Input<pulumi.Input<"authorization_code" | "refresh_token">[]>;
+  redirectUris: Strings;
+  responseTypes: pulumi.Input<pulumi.Input<"code" | "token" | "id_token">[]>;
+  /** Dot-delimited scopes (see getOAuthScopes). openid and offline_access are managed by Cloudflare. */
+  scopes: Strings;
+  tokenEndpointAuthMethod: pulumi.Input<"none" | "client_secret_basic" | "client_secret_post">;
+  allowedCorsOrigins?: Strings;
+  postLogoutRedirectUris?: Strings;
+  /** Each must also be in `scopes`; never openid, offline or offline_access. */
+  optionalScopes?: Strings;
+  clientUri?: pulumi.Input<string>;
+  logoUri?: pulumi.Input<string>;
+  policyUri?: pulumi.Input<string>;
+  tosUri?: pulumi.Input<string>;
+  /** private (default) or public. Promoting is an update; going back to private replaces the client. */
+  visibility?: pulumi.Input<"private" | "public">;
+  /** Change it to rotate the secret; the previous one stays valid until deleteRotatedSecret. */
+  secretVersion?: pulumi.Input<number>;
+  /** Delete the secret the last rotation replaced, once every consumer uses `clientSecret`. */
+  deleteRotatedSecret?: pulumi.Input<boolean>;
+  /** Take over this existing client. Its secret is unknown until the next rotation. */
+  adoptId?: pulumi.Input<string>;
+}
+
+/** An OAuth client of the account. `clientSecret` is a Pulumi secret. */
+export class OAuthClient extends IamResource {
+  declare readonly accountId: pulumi.Output<string>;
+  declare readonly clientId: pulumi.Output<string>;
+  declare readonly clientSecret: pulumi.Output<string>;
+  declare readonly clientName: pulumi.Output<string>;
+  declare readonly scopes: pulumi.Output<string[]>;
+  declare readonly visibility: pulumi.Output<"private" | "public">;
+  declare readonly hasRotatedSecret: pulumi.Output<boolean>;
+  declare readonly secretVersion: pulumi.Output<number>;
+  declare readonly clientUriVerificationStatus: pulumi.Output<string>;
+  /** The TXT record that proves control of the client URI's host (needed to go public). */
+  declare readonly clientUriVerificationText: pulumi.Output<string>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly updatedAt: pulumi.Output<string>;
+
+  constructor(name: string, args: OAuthClientArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = [
+      "clientId",
+      "clientSecret",
+      "scopes",
+      "visibility",
+      "hasRotatedSecret",
+      "secretVersion",
+      "clientUriVerificationStatus",
+      "clientUriVerificationText",
+      "createdAt",
+      "updatedAt",
+    ];
+    const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "clientSecret"];
+    super("oauthClient", "OAuthClient", name, args, outputs, { ...opts, additionalSecretOutputs: secretOutputs });
+  }
+
+  static get(name: string, id: pulumi.Input<string>, accountId?: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): OAuthClient {
+    return new OAuthClient(name, { accountId } as OAuthClientArgs, { ...opts, id });
+  }
+}

@@ -1,0 +1,24 @@
+import * as pulumi from "@pulumi/pulumi";
+import { IamResource } from "./resource";
+
+export interface UserGroupMemberArgs {
+  accountId?: pulumi.Input<string>;
+  userGroupId: pulumi.Input<string>;
+  memberId: pulumi.Input<string>;
+}
+
+/**
+ * One membership, additive: for teams that share a group, each adding its own people. Other
+ * members are left alone. Do not combine with UserGroupMembers on the same group.
+ */
+export class UserGroupMember extends IamResource {
+  declare readonly accountId: pulumi.Output<string>;
+  declare readonly userGroupId: pulumi.Output<string>;
+  declare readonly memberId: pulumi.Output<string>;
+  declare readonly email: pulumi.Output<string>;
+  declare readonly status: pulumi.Output<string>;
+
+  constructor(name: string, args: UserGroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
+    super("userGroupMember", "UserGroupMember", name, args, ["email", "status"], opts);
+  }
+}
