@@ -8,6 +8,8 @@ export interface FaultConfig {
   latencyMs: [number, number];
   /** Share of successful writes (POST, PUT, PATCH, DELETE) applied, then the connection dropped unanswered. */
   dropAfterWriteRate: number;
+  /** Drop exactly the next N successful writes (applied, then unanswered): for deterministic tests. */
+  dropNextWrites: number;
   /** The Retry-After (seconds) sent with injected 429s. */
   retryAfterSeconds: number;
 }
@@ -17,6 +19,7 @@ export const noFaults: FaultConfig = {
   serverErrorRate: 0,
   latencyMs: [0, 0],
   dropAfterWriteRate: 0,
+  dropNextWrites: 0,
   retryAfterSeconds: 1,
 };
 
@@ -32,6 +35,7 @@ export function mergeFaults(current: FaultConfig, update: Partial<FaultConfig>):
   if (update.rateLimitRate !== undefined) next.rateLimitRate = rate(update.rateLimitRate, "rateLimitRate");
   if (update.serverErrorRate !== undefined) next.serverErrorRate = rate(update.serverErrorRate, "serverErrorRate");
   if (update.dropAfterWriteRate !== undefined) next.dropAfterWriteRate = rate(update.dropAfterWriteRate, "dropAfterWriteRate");
+  if (update.dropNextWrites !== undefined) next.dropNextWrites = Math.max(0, Math.floor(Number(update.dropNextWrites)));
   if (update.retryAfterSeconds !== undefined) next.retryAfterSeconds = Math.max(0, Number(update.retryAfterSeconds));
   if (update.latencyMs !== undefined) {
     const [min, max] = update.latencyMs.map(Number);
@@ -47,6 +51,15 @@ export function drawRefusal(config: FaultConfig, random: () => number): Injected
   if (config.rateLimitRate > 0 && random() < config.rateLimitRate) return { status: 429 };
   if (config.serverErrorRate > 0 && random() < config.serverErrorRate) return { status: random() < 0.5 ? 500 : 503 };
   return undefined;
+}
+
+/** Whether to drop this write's answer; consumes one of `dropNextWrites` when it does. */
+export function drawDrop(config: FaultConfig, random: () => number): boolean {
+  if (config.dropNextWrites > 0) {
+    config.dropNextWrites--;
+    return true;
+  }
+  return config.dropAfterWriteRate > 0 && random() < config.dropAfterWriteRate;
 }
 
 export function drawLatency(config: FaultConfig, random: () => number): number {

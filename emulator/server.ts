@@ -7,7 +7,7 @@ import { AddressInfo } from "node:net";
 import { adminRouter, AdminState } from "./admin";
 import { apiRouter } from "./api";
 import { ApiFailure, ErrorCodes } from "./api-error";
-import { drawLatency, drawRefusal, FaultConfig, mergeFaults, noFaults } from "./faults";
+import { drawDrop, drawLatency, drawRefusal, FaultConfig, mergeFaults, noFaults } from "./faults";
 import { cloudflareRateLimit, RateLimitConfig, RateLimiter } from "./rate-limit";
 import { ApiResult, Router } from "./router";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN } from "./seed";
@@ -171,7 +171,7 @@ export class Emulator {
       return send(res, 200, envelope(result));
     }
     this.state.store.save();
-    if (this.state.faults.dropAfterWriteRate > 0 && this.random() < this.state.faults.dropAfterWriteRate) {
+    if (drawDrop(this.state.faults, this.random)) {
       this.state.stats.injected("dropped");
       this.state.stats.answered("dropped");
       req.socket.destroy();

@@ -1,0 +1,28 @@
+/** What Pulumi writes into state as `__provider`: a tiny shim with no token, config or env in it. */
+import * as pulumi from "@pulumi/pulumi";
+import { configure, providers, ProviderKind } from "../../provider";
+import { providerShim } from "../../sdk/provider-shim";
+
+const token = "serialization-test-token-5f2c9a";
+
+beforeAll(() => {
+  process.env.CLOUDFLARE_API_TOKEN = token;
+  process.env.CLOUDFLARE_ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
+  configure({ get: (key) => (key === "cloudflare:apiToken" ? token : undefined) });
+});
+
+const kinds = Object.keys(providers) as ProviderKind[];
+
+it.each(kinds)("serializes the %s provider without secrets or environment", async (kind) => {
+  const { text } = await pulumi.runtime.serializeFunction(() => providerShim(kind), { allowSecrets: true });
+  expect(text).toContain('require("pulumi-cloudflare-iam/provider")');
+  expect(text).toContain(JSON.stringify(kind));
+  expect(text).not.toContain(token);
+  const leaked = Object.entries(process.env).filter(([, value]) => value && value.length >= 8 && text.includes(value));
+  expect(leaked).toEqual([]);
+  expect(text.length).toBeLessThan(4000);
+});
+
+it("gives every kind one shared shim, so Pulumi serializes each kind once", () => {
+  expect(providerShim("userGroup")).toBe(providerShim("userGroup"));
+});

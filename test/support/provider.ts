@@ -1,0 +1,49 @@
+/** Drives a dynamic provider the way the engine does (check, then CRUD) against an emulator. */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { RunningEmulator } from "../../emulator";
+import { configure } from "../../provider";
+
+export function useProviderConfig(emulator: () => RunningEmulator): void {
+  beforeAll(() => {
+    const values: Record<string, string> = {
+      "cloudflare:apiToken": emulator().token,
+      "cloudflare:baseUrl": emulator().baseUrl,
+      "cloudflare:accountId": emulator().accountId,
+    };
+    configure({ get: (key) => values[key] });
+  });
+}
+
+/** check(), failing the test with the reported failures when there are any. */
+export async function checked(provider: dynamic.ResourceProvider, news: object, olds: object = {}): Promise<any> {
+  const result = await provider.check!(olds, news);
+  if (result.failures?.length) throw new Error(`check failed: ${JSON.stringify(result.failures)}`);
+  return result.inputs;
+}
+
+export async function created(provider: dynamic.ResourceProvider, news: object): Promise<{ id: string; outs: any; inputs: any }> {
+  const inputs = await checked(provider, news);
+  const result = await provider.create!(inputs);
+  return { id: result.id, outs: result.outs, inputs };
+}
+
+export async function diffOf(provider: dynamic.ResourceProvider, id: string, olds: object, news: object) {
+  return provider.diff!(id, olds, await checked(provider, news, olds));
+}
+
+export async function updated(provider: dynamic.ResourceProvider, id: string, olds: object, news: object): Promise<any> {
+  return (await provider.update!(id, olds, await checked(provider, news, olds))).outs;
+}
+
+export function api(emulator: RunningEmulator) {
+  return async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${emulator.baseUrl}/accounts/${emulator.accountId}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${emulator.token}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const envelope = (await response.json()) as { success: boolean; result: T; errors: unknown };
+    if (!envelope.success) throw new Error(`${method} ${path}: ${JSON.stringify(envelope.errors)}`);
+    return envelope.result;
+  };
+}
