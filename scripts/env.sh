@@ -8,4 +8,6 @@ export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$PROJECT_ROOT/.pulumi-st
 export PULUMI_CONFIG_PASSPHRASE="${PULUMI_CONFIG_PASSPHRASE:-local-demo-passphrase}"
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
+# Programs are type-checked by the test suite (tsc); at run time ts-node only transpiles.
+export PULUMI_NODEJS_TRANSPILE_ONLY=true
 mkdir -p "$PULUMI_HOME" "${PULUMI_BACKEND_URL#file://}"

@@ -7,7 +7,13 @@ export const cloudflareId = z.string().regex(/^[0-9a-f]{32}$/, "must be a Cloudf
 export const accountId = cloudflareId;
 
 /** Set-like lists are compared as sets: sorted, duplicates dropped. */
-export const idSet = (values: readonly string[] | undefined) => [...new Set(values ?? [])].sort();
+export const idSet = <T extends string>(values: readonly T[] | undefined): T[] => [...new Set(values ?? [])].sort();
+
+/**
+ * A set-valued input: stored sorted and de-duplicated, so that state never depends on the
+ * order a program (or the server) lists it in.
+ */
+export const setOf = <T extends z.ZodTypeAny>(item: T) => z.array(item).transform((values) => idSet(values as string[]) as z.output<T>[]);
 
 /**
  * A create whose answer was lost may have landed. Look for the object before trying again, so a

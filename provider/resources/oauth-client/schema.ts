@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CheckFailure } from "../../framework/check";
 import { containsUnknown } from "../../framework/unknown";
-import { accountId, idSet } from "../common";
+import { accountId, idSet, setOf } from "../common";
 
 /** Scopes the server adds or removes itself, from grantTypes and responseTypes. */
 export const SERVER_MANAGED_SCOPES = ["openid", "offline_access"];
@@ -30,14 +30,14 @@ export const inputsSchema = z
   .object({
     accountId,
     clientName: z.string().trim().min(1, "must not be empty"),
-    grantTypes: z.array(z.enum(["authorization_code", "refresh_token"])).min(1, "must not be empty"),
-    redirectUris: z.array(redirectUri).min(1, "must list at least one redirect URI"),
-    responseTypes: z.array(z.enum(["code", "token", "id_token"])).min(1, "must not be empty"),
-    scopes: z.array(scope),
+    grantTypes: setOf(z.enum(["authorization_code", "refresh_token"])).refine((v) => v.length > 0, "must not be empty"),
+    redirectUris: setOf(redirectUri).refine((v) => v.length > 0, "must list at least one redirect URI"),
+    responseTypes: setOf(z.enum(["code", "token", "id_token"])).refine((v) => v.length > 0, "must not be empty"),
+    scopes: setOf(scope),
     tokenEndpointAuthMethod: z.enum(["none", "client_secret_basic", "client_secret_post"]),
-    allowedCorsOrigins: z.array(origin).default([]),
-    postLogoutRedirectUris: z.array(redirectUri).default([]),
-    optionalScopes: z.array(scope).default([]),
+    allowedCorsOrigins: setOf(origin).default([]),
+    postLogoutRedirectUris: setOf(redirectUri).default([]),
+    optionalScopes: setOf(scope).default([]),
     clientUri: httpsUrl.optional(),
     logoUri: httpsUrl.optional(),
     policyUri: httpsUrl.optional(),

@@ -19,7 +19,7 @@ export const inputsSchema = z
   .transform((inputs) => ({
     ...inputs,
     // The account itself is the usual scope, so it is the default.
-    scope: { key: inputs.scope.key ?? `com.cloudflare.api.account.${inputs.accountId}`, objects: inputs.scope.objects },
+    scope: canonicalScope({ key: inputs.scope.key ?? `com.cloudflare.api.account.${inputs.accountId}`, objects: inputs.scope.objects })!,
   }));
 
 export type ResourceGroupInputs = z.output<typeof inputsSchema>;

@@ -1,13 +1,12 @@
 import { defineResource } from "../../framework/define";
 import { idSet } from "../common";
 import { membersApi as api } from "./api";
-import { inputsSchema, MembersInputs, MembersOutputs, noDuplicateMembers, toOutputs } from "./schema";
+import { inputsSchema, MembersInputs, MembersOutputs, toOutputs } from "./schema";
 
 /** Authoritative: the group holds exactly `memberIds`. The Pulumi id is the user group's id. */
 export const userGroupMembersProvider = defineResource<MembersInputs & { adoptId?: string }, MembersOutputs>({
   label: "UserGroupMembers",
   schema: inputsSchema,
-  rules: [noDuplicateMembers],
   fields: {
     accountId: { replace: true },
     userGroupId: { replace: true },

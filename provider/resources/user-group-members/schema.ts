@@ -1,13 +1,20 @@
 import { z } from "zod";
-import { CheckFailure } from "../../framework/check";
-import { containsUnknown } from "../../framework/unknown";
 import { accountId, cloudflareId } from "../common";
 
 export const inputsSchema = z
   .object({
     accountId,
     userGroupId: cloudflareId,
-    memberIds: z.array(cloudflareId),
+    memberIds: z
+      .array(cloudflareId)
+      .superRefine((ids, ctx) => {
+        // A repeated member id is almost always a copy-paste slip: an error, not a silent merge.
+        ids.forEach((id, i) => {
+          const first = ids.indexOf(id);
+          if (first < i) ctx.addIssue({ code: "custom", path: [i], message: `duplicate of memberIds[${first}] (${id})` });
+        });
+      })
+      .transform((ids) => [...ids].sort()),
   })
   .strict();
 
@@ -29,14 +36,6 @@ export interface MembersOutputs {
 export const apiMember = z.object({ id: z.string(), email: z.string().optional(), status: z.string().optional() });
 export type ApiMember = z.infer<typeof apiMember>;
 
-/** A repeated member id is almost always a copy-paste slip, so it is an error, not a silent merge. */
-export function noDuplicateMembers(inputs: { memberIds: string[] }): CheckFailure[] {
-  if (containsUnknown(inputs.memberIds)) return [];
-  return inputs.memberIds.flatMap((id, i) => {
-    const first = inputs.memberIds.indexOf(id);
-    return first < i ? [{ property: `memberIds[${i}]`, reason: `duplicate of memberIds[${first}] (${id})` }] : [];
-  });
-}
 
 export function toOutputs(accountId: string, userGroupId: string, members: ApiMember[]): MembersOutputs {
   const sorted = members

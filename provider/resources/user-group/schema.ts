@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { accountId, cloudflareId, idSet } from "../common";
+import { accountId, cloudflareId, idSet, setOf } from "../common";
 
 const policyInput = z
   .object({
     access: z.enum(["allow", "deny"], { errorMap: () => ({ message: "must be allow or deny" }) }),
-    permissionGroups: z.array(cloudflareId).min(1, "a policy needs at least one permission group"),
-    resourceGroups: z.array(cloudflareId).min(1, "a policy needs at least one resource group"),
+    permissionGroups: setOf(cloudflareId).refine((ids) => ids.length > 0, "a policy needs at least one permission group"),
+    resourceGroups: setOf(cloudflareId).refine((ids) => ids.length > 0, "a policy needs at least one resource group"),
   })
   .strict();
 
@@ -13,7 +13,10 @@ export const inputsSchema = z
   .object({
     accountId,
     name: z.string().trim().min(1, "must not be empty"),
-    policies: z.array(policyInput).default([]),
+    policies: z
+      .array(policyInput)
+      .default([])
+      .transform((policies) => [...policies].sort((a, b) => policyKey(a).localeCompare(policyKey(b)))),
     adoptId: cloudflareId.optional(),
   })
   .strict();
