@@ -67,3 +67,25 @@ export class PulumiWorkspace {
     return JSON.parse(await this.ok(["stack", "output", "--json", "--show-secrets", "--stack", this.stack]));
   }
 }
+
+export interface RefreshChange {
+  op: "update" | "delete";
+  name: string;
+}
+
+/** The resources `pulumi refresh --diff` reports as updated or deleted, by resource name. */
+export function refreshChanges(output: string): RefreshChange[] {
+  const pattern = /^\s*[~-] \S+: \((update|delete)\)\n(?:\s*\[id=[^\]]*\]\n)?\s*\[urn=[^\]]*::([^\]:]+)\]/gm;
+  return [...output.matchAll(pattern)].map((m) => ({ op: m[1] as RefreshChange["op"], name: m[2] }));
+}
+
+export interface PreviewStep {
+  op: string;
+  name: string;
+}
+
+/** The steps of `pulumi preview --json` that change something, by resource name. */
+export function previewChanges(json: string): PreviewStep[] {
+  const preview = JSON.parse(json) as { steps: { op: string; urn: string }[] };
+  return preview.steps.filter((s) => s.op !== "same").map((s) => ({ op: s.op, name: s.urn.split("::").pop()! }));
+}
