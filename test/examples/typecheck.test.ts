@@ -1,0 +1,27 @@
+/** Every example, and the demo program, type-checks against the package's published types. */
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import * as ts from "typescript";
+import { PROJECT_ROOT } from "../support/pulumi";
+
+const programs = [
+  ...readdirSync(join(PROJECT_ROOT, "examples"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join("examples", entry.name)),
+  "demo",
+];
+
+it("finds the four examples and the demo", () => {
+  expect(programs.sort()).toEqual(
+    ["demo", "examples/adopt-existing", "examples/oauth-client-rotation", "examples/quickstart", "examples/sso-with-dns-record"].sort(),
+  );
+});
+
+it.each(programs)("%s type-checks", (program) => {
+  const configFile = join(PROJECT_ROOT, program, "tsconfig.json");
+  expect(existsSync(configFile)).toBe(true);
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(parsed.fileNames, parsed.options));
+  const messages = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  expect(messages).toEqual([]);
+});
