@@ -1,5 +1,6 @@
 export { apiRouter } from "./api";
-export { startEmulator, Emulator, EmulatorOptions, RunningEmulator, API_PREFIX, ADMIN_PREFIX } from "./server";
-export { FaultConfig } from "./faults";
-export { StatsSnapshot } from "./stats";
+export { startEmulator, Emulator, API_PREFIX, ADMIN_PREFIX } from "./server";
+export type { EmulatorOptions, RunningEmulator } from "./server";
+export type { FaultConfig } from "./faults";
+export type { StatsSnapshot } from "./stats";
 export { accountMembers, permissionGroups, oauthScopes, DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN } from "./seed";

@@ -6,6 +6,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash "$PROJECT_ROOT/scripts/setup.sh"
 cd "$PROJECT_ROOT"
 
+# ts-jest only transpiles; the whole tree (tests included) is type-checked here, once.
+node node_modules/typescript/bin/tsc -p test/tsconfig.json --noEmit
+
 report="$(mktemp)"
 status=0
 node node_modules/jest/bin/jest.js --json --outputFile="$report" "$@" || status=$?

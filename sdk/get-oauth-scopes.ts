@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { listOAuthScopes, OAuthScope } from "../provider/data-sources/oauth-scopes";
 import { programClient } from "./settings";
 
-export { OAuthScope };
+export type { OAuthScope };
 
 export interface GetOAuthScopesResult {
   scopes: OAuthScope[];

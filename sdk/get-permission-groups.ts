@@ -8,7 +8,7 @@ import {
 } from "../provider/data-sources/permission-groups";
 import { programClient, requireAccountId } from "./settings";
 
-export { PermissionGroup };
+export type { PermissionGroup };
 
 export interface GetPermissionGroupsArgs extends PermissionGroupFilters {
   accountId?: string;

@@ -39,7 +39,9 @@ export function registerMembers(router: Router): void {
 
   router.add("GET", base, ({ params, query }, { store }) => {
     const group = findUserGroup(store, params.user_group_id);
-    return paginate(listView(Object.keys(group.members), query.get("direction")), query);
+    const fuzzy = query.get("fuzzyEmail")?.toLowerCase();
+    const members = listView(Object.keys(group.members), query.get("direction")).filter((m) => !fuzzy || m.email.includes(fuzzy));
+    return paginate(members, query);
   });
 
   router.add("GET", `${base}/:member_id`, ({ params }, { store }) => {

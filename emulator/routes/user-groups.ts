@@ -71,7 +71,8 @@ export function registerUserGroups(router: Router): void {
   router.add("GET", base, ({ query }, { store }) => {
     const id = query.get("id");
     const name = query.get("name");
-    const fuzzy = query.get("fuzzy_name")?.toLowerCase();
+    // The reference spells it fuzzy_name; Cloudflare's SDK (generated from the OpenAPI schema) sends fuzzyName.
+    const fuzzy = (query.get("fuzzy_name") ?? query.get("fuzzyName"))?.toLowerCase();
     const direction = query.get("direction");
     if (direction && direction !== "asc" && direction !== "desc") {
       throw invalid("direction must be asc or desc", undefined);

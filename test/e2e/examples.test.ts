@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { accountMembers } from "../../emulator";
 import { admin, resetStats, stats, useEmulator } from "../support/emulator";
-import { api } from "../support/provider";
+import { makeByHand } from "../support/provider";
 import { PROJECT_ROOT, PulumiWorkspace } from "../support/pulumi";
 
 jest.setTimeout(240_000);
@@ -79,30 +79,21 @@ it("oauth-client-rotation: rotate, move, retire, with the guard rails at preview
 });
 
 it("adopt-existing: takes over hand-made objects without creating any", async () => {
-  const call = api(emulator());
-  const rg = await call<{ id: string }>("POST", "/iam/resource_groups", {
-    name: "zones by hand",
-    scope: { key: `com.cloudflare.api.account.${emulator().accountId}`, objects: [{ key: "com.cloudflare.api.account.zone.*" }] },
+  const adopt = await makeByHand(emulator(), {
+    name: "internal app",
+    zone: "*",
+    emailDomain: "corp.example.com",
+    redirectUri: "https://app.example.com/callback",
+    authMethod: "client_secret_post",
   });
-  const ug = await call<{ id: string }>("POST", "/iam/user_groups", { name: "readers by hand", policies: [] });
-  const sso = await call<{ id: string }>("POST", "/sso_connectors", { email_domain: "corp.example.com" });
-  const client = await call<{ client_id: string }>("POST", "/oauth_clients", {
-    client_name: "internal app",
-    grant_types: ["authorization_code"],
-    redirect_uris: ["https://app.example.com/callback"],
-    response_types: ["code"],
-    scopes: ["zone.read"],
-    token_endpoint_auth_method: "client_secret_post",
-  });
-  const adopt = { resourceGroupId: rg.id, userGroupId: ug.id, ssoConnectorId: sso.id, oauthClientId: client.client_id };
   const stack = await exampleStack("adopt-existing", { adopt: JSON.stringify(adopt) });
   await resetStats(emulator());
   await up(stack);
   const writes = Object.keys((await stats(emulator())).byRoute).filter((route) => route.startsWith("POST"));
   expect(writes).toEqual([]);
   const state = await account();
-  expect(Object.keys(state.userGroups)).toEqual([ug.id]);
-  expect(state.userGroups[ug.id].name).toBe("Read-only");
+  expect(Object.keys(state.userGroups)).toEqual([adopt.userGroupId]);
+  expect(state.userGroups[adopt.userGroupId].name).toBe("Read-only");
   expect((await stack.run(["preview", "--expect-no-changes", "--stack", "test"])).code).toBe(0);
   await finish(stack);
 });

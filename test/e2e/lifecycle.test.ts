@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { accountMembers } from "../../emulator";
 import { admin, resetStats, stats, useEmulator, writeCount } from "../support/emulator";
-import { api } from "../support/provider";
+import { api, makeByHand } from "../support/provider";
 import { previewChanges, PulumiWorkspace, refreshChanges } from "../support/pulumi";
 
 jest.setTimeout(300_000);
@@ -195,23 +195,13 @@ it("8. destroy leaves the account as it was before up", async () => {
 });
 
 it("6. objects made directly in the account are adopted, with no duplicates", async () => {
-  const call = api(emulator());
-  const accountScope = `com.cloudflare.api.account.${emulator().accountId}`;
-  const rg = await call<{ id: string }>("POST", "/iam/resource_groups", {
+  const adopt = await makeByHand(emulator(), {
     name: "made by hand",
-    scope: { key: accountScope, objects: [{ key: "com.cloudflare.api.account.zone.aaa" }] },
+    zone: "aaa",
+    emailDomain: "e2e.example.com",
+    redirectUri: "https://e2e.example.com/a",
+    authMethod: "none",
   });
-  const ug = await call<{ id: string }>("POST", "/iam/user_groups", { name: "made by hand", policies: [] });
-  const sso = await call<{ id: string }>("POST", "/sso_connectors", { email_domain: "e2e.example.com" });
-  const client = await call<{ client_id: string }>("POST", "/oauth_clients", {
-    client_name: "made by hand",
-    grant_types: ["authorization_code"],
-    redirect_uris: ["https://e2e.example.com/a"],
-    response_types: ["code"],
-    scopes: ["zone.read"],
-    token_endpoint_auth_method: "none",
-  });
-  const adopt = { resourceGroupId: rg.id, userGroupId: ug.id, ssoConnectorId: sso.id, oauthClientId: client.client_id };
   const adopting = await newStack("adoption", { adopt: JSON.stringify(adopt) });
   try {
     await resetStats(emulator());
@@ -223,10 +213,10 @@ it("6. objects made directly in the account are adopted, with no duplicates", as
     expect(created["POST /accounts/:account_id/iam/user_groups"]).toBe(1); // the "shared" group, not adopted
     await expectAccountMatchesProgram();
     const state = await account();
-    expect(Object.keys(state.resourceGroups)).toEqual([rg.id]);
-    expect(Object.keys(state.ssoConnectors)).toEqual([sso.id]);
-    expect(Object.keys(state.oauthClients)).toEqual([client.client_id]);
-    expect(Object.keys(state.userGroups)).toContain(ug.id);
+    expect(Object.keys(state.resourceGroups)).toEqual([adopt.resourceGroupId]);
+    expect(Object.keys(state.ssoConnectors)).toEqual([adopt.ssoConnectorId]);
+    expect(Object.keys(state.oauthClients)).toEqual([adopt.oauthClientId]);
+    expect(Object.keys(state.userGroups)).toContain(adopt.userGroupId);
     expect((await adopting.run(["preview", "--expect-no-changes", "--stack", "adoption"])).code).toBe(0);
     await adopting.ok(["destroy", "--yes", "--skip-preview", "--stack", "adoption"]);
     expect(await account()).toEqual(initialAccount);

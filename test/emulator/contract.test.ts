@@ -44,7 +44,7 @@ describe("permission groups", () => {
     expect(new Set(all.map((g) => g.id)).size).toBe(permissionGroups.length);
     const firstPage = await cf.iam.permissionGroups.list({ account_id, per_page: 20 });
     expect(firstPage.result).toHaveLength(20);
-    expect(firstPage.result_info.total_count).toBe(permissionGroups.length);
+    expect((firstPage.result_info as { total_count?: number }).total_count).toBe(permissionGroups.length);
   });
 
   it("filters by id, label and name", async () => {
@@ -136,8 +136,12 @@ describe("user groups and members", () => {
     for (const name of ["Alpha team", "Beta team", "Gamma crew"]) {
       await cf.iam.userGroups.create({ account_id, name, policies: [] });
     }
-    const fuzzy = await cf.iam.userGroups.list({ account_id, fuzzy_name: "TEAM" });
+    const fuzzy = await cf.iam.userGroups.list({ account_id, fuzzyName: "TEAM" });
     expect(fuzzy.result.map((g) => g.name)).toEqual(["Alpha team", "Beta team"]);
+    const spelledAsReference = await fetch(`${emulator().baseUrl}/accounts/${account_id}/iam/user_groups?fuzzy_name=crew`, {
+      headers: { authorization: `Bearer ${emulator().token}` },
+    });
+    expect(((await spelledAsReference.json()) as { result: { name: string }[] }).result.map((g) => g.name)).toEqual(["Gamma crew"]);
     const desc = await cf.iam.userGroups.list({ account_id, direction: "desc" });
     expect(desc.result.map((g) => g.name)).toEqual(["Ops", "Gamma crew", "Beta team", "Alpha team"]);
     const byName = await cf.iam.userGroups.list({ account_id, name: "Beta team" });
@@ -179,6 +183,8 @@ describe("user groups and members", () => {
 
     const pages = await collect(cf.iam.userGroups.members.list(user_group_id, { account_id, per_page: 20 }));
     expect(pages.map((m) => m.id)).toEqual(byEmail.map((m) => m.id));
+    const desc = await cf.iam.userGroups.members.list(user_group_id, { account_id, direction: "desc", fuzzyEmail: "hopper" });
+    expect(desc.result.map((m) => m.email)).toEqual(byEmail.filter((m) => m.email.includes("hopper")).map((m) => m.email).reverse());
 
     const one = await cf.iam.userGroups.members.get(chosen[0].id, { account_id, user_group_id });
     expect(one).toMatchObject({ id: chosen[0].id, email: chosen[0].email, user: { email: chosen[0].email } });

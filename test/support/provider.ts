@@ -47,3 +47,31 @@ export function api(emulator: RunningEmulator) {
     return envelope.result;
   };
 }
+
+export interface AdoptIds {
+  resourceGroupId: string;
+  userGroupId: string;
+  ssoConnectorId: string;
+  oauthClientId: string;
+}
+
+/** Makes one object of each adoptable kind directly in the account, as the dashboard would. */
+export async function makeByHand(
+  emulator: RunningEmulator,
+  made: { name: string; zone: string; emailDomain: string; redirectUri: string; authMethod: string },
+): Promise<AdoptIds> {
+  const call = api(emulator);
+  const scope = { key: `com.cloudflare.api.account.${emulator.accountId}`, objects: [{ key: `com.cloudflare.api.account.zone.${made.zone}` }] };
+  const rg = await call<{ id: string }>("POST", "/iam/resource_groups", { name: made.name, scope });
+  const ug = await call<{ id: string }>("POST", "/iam/user_groups", { name: made.name, policies: [] });
+  const sso = await call<{ id: string }>("POST", "/sso_connectors", { email_domain: made.emailDomain });
+  const client = await call<{ client_id: string }>("POST", "/oauth_clients", {
+    client_name: made.name,
+    grant_types: ["authorization_code"],
+    redirect_uris: [made.redirectUri],
+    response_types: ["code"],
+    scopes: ["zone.read"],
+    token_endpoint_auth_method: made.authMethod,
+  });
+  return { resourceGroupId: rg.id, userGroupId: ug.id, ssoConnectorId: sso.id, oauthClientId: client.client_id };
+}

@@ -28,6 +28,14 @@ function client(token = emulator().token): CloudflareClient {
 
 const groupPath = () => `/accounts/${emulator().accountId}/iam/permission_groups`;
 const permissionGroup = z.object({ id: z.string(), name: z.string() });
+/** The error a call fails with; a call that succeeds fails the test. */
+const caught = (call: Promise<unknown>): Promise<any> =>
+  call.then(
+    () => {
+      throw new Error("expected the call to fail");
+    },
+    (error: unknown) => error,
+  );
 const noFaults = { rateLimitRate: 0, serverErrorRate: 0, dropAfterWriteRate: 0, latencyMs: [0, 0] };
 
 beforeEach(async () => {
@@ -49,20 +57,20 @@ it("pages to the end with the largest page size", async () => {
 
 it("maps statuses to typed errors carrying Cloudflare's codes, and never the token", async () => {
   const secretToken = "do-not-leak-this-token";
-  const notFound = await client().get(`${groupPath()}/${"0".repeat(32)}`, permissionGroup).catch((e) => e);
+  const notFound = await caught(client().get(`${groupPath()}/${"0".repeat(32)}`, permissionGroup));
   expect(notFound).toBeInstanceOf(NotFoundError);
   expect(notFound.status).toBe(404);
   expect(notFound.errors[0].code).toBe(1002);
 
-  const auth = await client(secretToken).get(groupPath(), z.unknown()).catch((e) => e);
+  const auth = await caught(client(secretToken).get(groupPath(), z.unknown()));
   expect(auth).toBeInstanceOf(AuthenticationError);
   expect(auth.message).toContain("CLOUDFLARE_API_TOKEN");
   expect(auth.message).toContain("[10000]");
   expect(JSON.stringify({ ...auth, message: auth.message, stack: auth.stack })).not.toContain(secretToken);
 
-  const invalid = await client()
-    .post(`/accounts/${emulator().accountId}/iam/resource_groups`, { name: "x", scope: { key: "k", objects: [] } }, z.unknown())
-    .catch((e) => e);
+  const invalid = await caught(
+    client().post(`/accounts/${emulator().accountId}/iam/resource_groups`, { name: "x", scope: { key: "k", objects: [] } }, z.unknown()),
+  )
   expect(invalid).toBeInstanceOf(ValidationError);
   expect(invalid.message).toContain("[1012] scope.objects");
 });
@@ -104,9 +112,9 @@ it("recovers when only some requests fail", async () => {
 
 it("reports a dropped POST as possibly applied, without retrying it", async () => {
   await admin(emulator(), "PUT", "/faults", { dropAfterWriteRate: 1 });
-  const error = await client()
-    .post(`/accounts/${emulator().accountId}/iam/user_groups`, { name: "dropped", policies: [] }, z.unknown())
-    .catch((e) => e);
+  const error = await caught(
+    client().post(`/accounts/${emulator().accountId}/iam/user_groups`, { name: "dropped", policies: [] }, z.unknown()),
+  )
   expect(error).toBeInstanceOf(ConnectionError);
   expect(error.mayHaveApplied).toBe(true);
   expect((await stats(emulator())).byMethod.POST).toBe(1);
