@@ -1,5 +1,6 @@
 /** Every /client/v4 route the emulator serves. */
 import { Router } from "./router";
+import { registerAccountMembers } from "./routes/account-members";
 import { registerMembers } from "./routes/members";
 import { registerOAuthClients } from "./routes/oauth-clients";
 import { registerOAuthScopes } from "./routes/oauth-scopes";
@@ -17,5 +18,6 @@ export function apiRouter(): Router {
   registerSSOConnectors(router);
   registerOAuthClients(router);
   registerOAuthScopes(router);
+  registerAccountMembers(router);
   return router;
 }

@@ -108,10 +108,15 @@ ensure_dynamic_provider() {
 # as users do; the provider shims in state also `require` it by name at run time.
 ensure_self_link() {
   ln -sfn .. node_modules/pulumi-cloudflare-iam
+  local name
+  for name in cloudflare-iam cloudflare-iam-emulator; do
+    ln -sfn "../pulumi-cloudflare-iam/$(node -p "require('./package.json').bin['$name']")" "node_modules/.bin/$name"
+  done
 }
 
 ensure_build() {
   node node_modules/typescript/bin/tsc -p tsconfig.json
+  chmod +x dist/cli/cloudflare-iam.js dist/emulator/cli.js
 }
 
 ensure_node
@@ -119,6 +124,6 @@ ensure_packages
 ensure_pulumi
 ensure_language_host
 ensure_dynamic_provider
-ensure_self_link
 ensure_build
+ensure_self_link
 log "ready: $(pulumi version) with node $(node --version)"

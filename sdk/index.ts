@@ -15,3 +15,7 @@ export { getPermissionGroups, getPermissionGroupsOutput, getPermissionGroup, get
 export type { GetPermissionGroupsArgs, GetPermissionGroupsResult, GetPermissionGroupArgs, PermissionGroup } from "./get-permission-groups";
 export { getOAuthScopes, getOAuthScopesOutput } from "./get-oauth-scopes";
 export type { GetOAuthScopesResult, OAuthScope } from "./get-oauth-scopes";
+export { AccessPolicy } from "./access-policy/component";
+export type { AccessPolicyArgs } from "./access-policy/component";
+export type { AccessSpecInput } from "./access-policy/spec";
+export { getAccountMembers, getAccountMembersOutput } from "./get-account-members";

@@ -7,6 +7,8 @@ export interface UserGroupMembersArgs {
   userGroupId: pulumi.Input<string>;
   /** Account member ids; compared as a set. Duplicates are an error. */
   memberIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** Take over the group's current membership: set it to `userGroupId`; no write when it already matches. */
+  adoptId?: pulumi.Input<string>;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Contract: Cloudflare's official TypeScript SDK, pointed at the emulator through `baseURL`,
- * gets the answers the API reference describes. The last test checks that every route was used.
+ * gets the answers the API reference describes (and, for account members, the shape of
+ * Cloudflare's Account Members API). The last test checks that every route was used.
  */
 import Cloudflare from "cloudflare";
 import { accountMembers, apiRouter, permissionGroups } from "../../emulator";
@@ -315,6 +316,17 @@ describe("OAuth clients and scopes", () => {
 
     const demote = await apiError(() => cf.iam.oauthClients.update(created.client_id, { account_id, visibility: "private" as never }));
     expect(demote.errors[0]).toMatchObject({ code: 1010 });
+  });
+});
+
+describe("account members", () => {
+  it("lists every member across pages, by email, and gets one", async () => {
+    const all = await collect(cf.accounts.members.list({ account_id, per_page: 25 }));
+    expect(all.map((m) => m.user?.email)).toEqual(accountMembers.map((m) => m.email).sort());
+    const pending = await collect(cf.accounts.members.list({ account_id, status: "pending" }));
+    expect(pending.length).toBe(accountMembers.filter((m) => m.status === "pending").length);
+    const one = await cf.accounts.members.get(accountMembers[0].id, { account_id });
+    expect(one).toMatchObject({ id: accountMembers[0].id, user: { email: accountMembers[0].email } });
   });
 });
 

@@ -9,6 +9,7 @@ const body = (inputs: ResourceGroupInputs) => ({ name: inputs.name, scope: input
 
 export const resourceGroupsApi = {
   get: (client: CloudflareClient, accountId: string, id: string) => client.get(item(accountId, id), apiResourceGroup),
+  list: (client: CloudflareClient, accountId: string): Promise<ApiResourceGroup[]> => client.get(collection(accountId), z.array(apiResourceGroup)),
   listByName: (client: CloudflareClient, accountId: string, name: string): Promise<ApiResourceGroup[]> =>
     client.get(collection(accountId), z.array(apiResourceGroup), { name }),
   create: (client: CloudflareClient, inputs: ResourceGroupInputs) => client.post(collection(inputs.accountId), body(inputs), apiResourceGroup),

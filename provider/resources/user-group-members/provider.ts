@@ -3,8 +3,11 @@ import { idSet } from "../common";
 import { membersApi as api } from "./api";
 import { inputsSchema, MembersInputs, MembersOutputs, toOutputs } from "./schema";
 
-/** Authoritative: the group holds exactly `memberIds`. The Pulumi id is the user group's id. */
-export const userGroupMembersProvider = defineResource<MembersInputs & { adoptId?: string }, MembersOutputs>({
+/**
+ * Authoritative: the group holds exactly `memberIds`. The Pulumi id is the user group's id.
+ * With `adoptId` (the same group) an unchanged membership is taken over without a write.
+ */
+export const userGroupMembersProvider = defineResource<MembersInputs, MembersOutputs>({
   label: "UserGroupMembers",
   schema: inputsSchema,
   fields: {

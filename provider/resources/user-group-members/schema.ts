@@ -15,8 +15,14 @@ export const inputsSchema = z
         });
       })
       .transform((ids) => [...ids].sort()),
+    /** The group whose current membership to take over; it must be `userGroupId`. */
+    adoptId: cloudflareId.optional(),
   })
-  .strict();
+  .strict()
+  .refine((inputs) => !inputs.adoptId || inputs.adoptId === inputs.userGroupId, {
+    message: "must equal userGroupId: members are adopted from their own group",
+    path: ["adoptId"],
+  });
 
 export type MembersInputs = z.output<typeof inputsSchema>;
 

@@ -12,6 +12,7 @@ export interface UserGroupBody {
 
 export const userGroupsApi = {
   get: (client: CloudflareClient, accountId: string, id: string) => client.get(item(accountId, id), apiUserGroup),
+  list: (client: CloudflareClient, accountId: string) => listAllPages(client, collection(accountId), apiUserGroup),
   listByName: (client: CloudflareClient, accountId: string, name: string) =>
     listAllPages(client, collection(accountId), apiUserGroup, { name }),
   create: (client: CloudflareClient, accountId: string, body: UserGroupBody) => client.post(collection(accountId), body, apiUserGroup),

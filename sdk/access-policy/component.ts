@@ -1,0 +1,120 @@
+import * as pulumi from "@pulumi/pulumi";
+import { allAccountMembers } from "../../provider/data-sources/account-members";
+import { allPermissionGroups } from "../../provider/data-sources/permission-groups";
+import { OAuthClient, OAuthClientArgs } from "../oauth-client";
+import { ResourceGroup } from "../resource-group";
+import { programClient, requireAccountId } from "../settings";
+import { SSOConnector } from "../sso-connector";
+import { UserGroup } from "../user-group";
+import { UserGroupMembers } from "../user-group-members";
+import { resolveNames, ResolvedUserGroup } from "./resolve";
+import { AccessSpec, AccessSpecInput, parseAccessSpec, readAccessFile } from "./spec";
+
+export interface AccessPolicyArgs {
+  /** A YAML or JSON access file. */
+  file?: string;
+  /** The same description inline, instead of a file. */
+  spec?: AccessSpecInput;
+  accountId?: string;
+}
+
+/** `team a/SRE` -> `team-a-sre`: child names follow the file's names, never their order. */
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9.]+/g, "-").replace(/^-|-$/g, "") || "unnamed";
+}
+
+/**
+ * Access as code: expands a reviewable access description into this package's resources,
+ * resolving permission groups by name and members by email. Every name is checked at preview,
+ * before any child is registered, so a bad entry changes nothing.
+ */
+export class AccessPolicy extends pulumi.ComponentResource {
+  readonly resourceGroups: Record<string, ResourceGroup> = {};
+  readonly userGroups: Record<string, UserGroup> = {};
+  readonly members: Record<string, UserGroupMembers> = {};
+  readonly ssoConnectors: Record<string, SSOConnector> = {};
+  readonly oauthClients: Record<string, OAuthClient> = {};
+
+  constructor(name: string, args: AccessPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("cloudflare-iam:index:AccessPolicy", name, {}, opts);
+    if (!args.file === !args.spec) throw new Error(`AccessPolicy ${name}: give exactly one of file and spec`);
+    const source = args.file ?? `AccessPolicy ${name}`;
+    const spec = parseAccessSpec(args.file ? readAccessFile(args.file) : args.spec, source);
+    const accountId = requireAccountId(args.accountId);
+    const parent = { parent: this };
+
+    // Every child waits for this (through its accountId): an unknown name fails the preview
+    // before any child is registered, so nothing is sent.
+    const resolved = pulumi.output(this.resolve(spec, accountId, source));
+    const account = resolved.apply(() => accountId);
+
+    for (const entry of spec.resourceGroups) {
+      this.resourceGroups[entry.name] = new ResourceGroup(
+        `${name}/resource-group/${slug(entry.key ?? entry.name)}`,
+        {
+          accountId: account,
+          name: entry.name,
+          scope: { key: entry.scope.key, objects: entry.scope.objects.map((key) => ({ key })) },
+          adoptId: entry.adoptId,
+        },
+        parent,
+      );
+    }
+
+    spec.userGroups.forEach((entry, g) => {
+      const resourceGroupId = (ref: string) => this.resourceGroups[ref]?.id ?? ref;
+      const group = new UserGroup(
+        `${name}/user-group/${slug(entry.key ?? entry.name)}`,
+        {
+          accountId: account,
+          name: entry.name,
+          policies: resolved.apply((r) =>
+            entry.policies.map((policy, p) => ({
+              access: policy.access,
+              permissionGroups: r[g].permissionGroupIds[p],
+              resourceGroups: policy.resourceGroups.map(resourceGroupId),
+            })),
+          ),
+          adoptId: entry.adoptId,
+        },
+        parent,
+      );
+      this.userGroups[entry.name] = group;
+      if (entry.members) {
+        this.members[entry.name] = new UserGroupMembers(
+          `${name}/members/${slug(entry.key ?? entry.name)}`,
+          { accountId: account, userGroupId: group.id, memberIds: resolved.apply((r) => r[g].memberIds ?? []), adoptId: entry.adoptId },
+          parent,
+        );
+      }
+    });
+
+    for (const entry of spec.ssoConnectors) {
+      this.ssoConnectors[entry.emailDomain] = new SSOConnector(
+        `${name}/sso/${slug(entry.emailDomain)}`,
+        { ...entry, accountId: resolved.apply(() => accountId) },
+        parent,
+      );
+    }
+
+    for (const { key, ...entry } of spec.oauthClients) {
+      this.oauthClients[key ?? entry.clientName] = new OAuthClient(
+        `${name}/oauth-client/${slug(key ?? entry.clientName)}`,
+        { ...(entry as unknown as OAuthClientArgs), accountId: resolved.apply(() => accountId) },
+        parent,
+      );
+    }
+
+    this.registerOutputs({});
+  }
+
+  private async resolve(spec: AccessSpec, accountId: string, source: string): Promise<ResolvedUserGroup[]> {
+    const { key, client } = programClient();
+    const needsMembers = spec.userGroups.some((g) => g.members?.length);
+    const [permissionGroups, members] = await Promise.all([
+      allPermissionGroups(client, key, accountId),
+      needsMembers ? allAccountMembers(client, key, accountId) : Promise.resolve([]),
+    ]);
+    return resolveNames(spec, { permissionGroups, members }, source);
+  }
+}

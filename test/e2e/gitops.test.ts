@@ -1,0 +1,166 @@
+/**
+ * The GitOps workflow with the real CLI: a messy hand-made account, `cloudflare-iam generate`,
+ * a first `up` that adopts everything and writes nothing, then a reviewed edit of the access file.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import * as yaml from "js-yaml";
+import { accountMembers } from "../../emulator";
+import type { AccessSpecInput } from "../../sdk";
+import { admin, resetStats, stats, useEmulator, writeCount } from "../support/emulator";
+import { api } from "../support/provider";
+import { previewChanges, PROJECT_ROOT, PulumiWorkspace } from "../support/pulumi";
+
+jest.setTimeout(300_000);
+
+const emulator = useEmulator();
+const work = mkdtempSync(join(tmpdir(), "gitops-"));
+const accessFile = join(work, "access.yaml");
+const [zoneRead, dnsWrite] = ["c8fed203ed3043cba015a93ad1616f1f", "1a634cc70d087bac844635b4c98eb35b"];
+
+async function generate(format: string, out: string): Promise<void> {
+  await promisify(execFile)(
+    process.execPath,
+    [join(PROJECT_ROOT, "dist/cli/cloudflare-iam.js"), "generate", "--account", emulator().accountId, "--format", format, "--out", out],
+    { env: { ...process.env, CLOUDFLARE_BASE_URL: emulator().baseUrl, CLOUDFLARE_API_TOKEN: emulator().token } },
+  );
+}
+
+async function stackFor(program: string, name: string, config: Record<string, string> = {}): Promise<PulumiWorkspace> {
+  const workspace = new PulumiWorkspace(join(__dirname, "fixtures", program), name);
+  await workspace.init({ "cloudflare:baseUrl": emulator().baseUrl, "cloudflare:accountId": emulator().accountId, ...config });
+  await workspace.ok(["config", "set", "--secret", "cloudflare:apiToken", emulator().token, "--stack", name]);
+  return workspace;
+}
+
+/** Everything the account holds, by kind: the ids a state must end up with. */
+async function accountIds(): Promise<string[]> {
+  const state = await admin<Record<string, Record<string, unknown>>>(emulator(), "GET", "/state");
+  return Object.values(state).flatMap((objects) => Object.keys(objects)).sort();
+}
+
+/** The ids the stack's resources manage (UserGroupMembers share their group's id). */
+async function stateIds(workspace: PulumiWorkspace): Promise<string[]> {
+  const exported = JSON.parse(await workspace.ok(["stack", "export", "--stack", workspace.stack]));
+  const ids = exported.deployment.resources
+    .filter((r: { type: string }) => r.type.startsWith("pulumi-nodejs:dynamic/cloudflare-iam:"))
+    .map((r: { id: string }) => r.id);
+  return [...new Set<string>(ids)].sort();
+}
+
+beforeAll(async () => {
+  // A messy account, made by hand: overlapping policies, a big group, an SSO connector, an OAuth client.
+  const call = api(emulator());
+  const scope = (zone: string) => ({ key: `com.cloudflare.api.account.${emulator().accountId}`, objects: [{ key: `com.cloudflare.api.account.zone.${zone}` }] });
+  const prod = await call<{ id: string }>("POST", "/iam/resource_groups", { name: "prod zones", scope: scope("prod") });
+  const staging = await call<{ id: string }>("POST", "/iam/resource_groups", { name: "staging zones", scope: scope("staging") });
+  const policy = (access: string, permissions: string[], groups: string[]) => ({
+    access,
+    permission_groups: permissions.map((id) => ({ id })),
+    resource_groups: groups.map((id) => ({ id })),
+  });
+  const sre = await call<{ id: string }>("POST", "/iam/user_groups", {
+    name: "SRE",
+    policies: [policy("allow", [dnsWrite, zoneRead], [prod.id, staging.id]), policy("deny", [dnsWrite], [staging.id])],
+  });
+  const everyone = await call<{ id: string }>("POST", "/iam/user_groups", { name: "Everyone", policies: [policy("allow", [zoneRead], [prod.id])] });
+  await call<{ id: string }>("POST", "/iam/user_groups", { name: "Empty", policies: [] });
+  await call("PUT", `/iam/user_groups/${sre.id}/members`, accountMembers.slice(0, 3).map(({ id }) => ({ id })));
+  await call("PUT", `/iam/user_groups/${everyone.id}/members`, accountMembers.slice(0, 55).map(({ id }) => ({ id })));
+  await call("POST", "/sso_connectors", { email_domain: "corp.example.com", begin_verification: true });
+  await call("POST", "/oauth_clients", {
+    client_name: "Grafana",
+    grant_types: ["authorization_code", "refresh_token"],
+    redirect_uris: ["https://grafana.example.com/login/generic_oauth"],
+    response_types: ["code", "id_token"],
+    scopes: ["analytics.read", "openid"],
+    token_endpoint_auth_method: "client_secret_post",
+    logo_uri: "https://grafana.example.com/logo.png",
+  });
+});
+
+describe("access file", () => {
+  let stack: PulumiWorkspace;
+
+  it("is generated for the whole account, naming groups, permissions and members", async () => {
+    await generate("access", accessFile);
+    const spec = yaml.load(readFileSync(accessFile, "utf8")) as AccessSpecInput;
+    expect(spec.resourceGroups!.map((g) => g.name).sort()).toEqual(["prod zones", "staging zones"]);
+    const sre = spec.userGroups!.find((g) => g.name === "SRE")!;
+    expect(sre.policies!.flatMap((p) => p.permissionGroups).sort()).toEqual(["DNS Write", "DNS Write", "Zone Read"]);
+    expect(sre.members).toEqual(accountMembers.slice(0, 3).map((m) => m.email).sort());
+    expect(spec.ssoConnectors!.map((c) => c.emailDomain)).toEqual(["corp.example.com"]);
+    expect(spec.oauthClients!.map((c) => c.clientName)).toEqual(["Grafana"]);
+  });
+
+  it("first up adopts everything: no API write, every object in state", async () => {
+    stack = await stackFor("access-policy", "gitops", { accessFile });
+    await resetStats(emulator());
+    await stack.ok(["up", "--yes", "--skip-preview", "--stack", "gitops"]);
+    expect(writeCount(await stats(emulator()))).toBe(0);
+    expect(await stateIds(stack)).toEqual(await accountIds());
+    expect((await stack.run(["preview", "--expect-no-changes", "--stack", "gitops"])).code).toBe(0);
+  });
+
+  it("a reviewed edit (a member, a policy by permission-group name) previews as exactly those two changes", async () => {
+    const spec = yaml.load(readFileSync(accessFile, "utf8")) as AccessSpecInput;
+    const sre = spec.userGroups!.find((g) => g.name === "SRE")!;
+    sre.members!.push(accountMembers[10].email);
+    sre.policies!.push({ access: "allow", permissionGroups: ["Billing Read"], resourceGroups: ["prod zones"] });
+    writeFileSync(accessFile, yaml.dump(spec));
+
+    const changes = previewChanges(await stack.ok(["preview", "--json", "--stack", "gitops"]));
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { op: "update", name: "account/user-group/sre" },
+        { op: "update", name: "account/members/sre" },
+      ]),
+    );
+    expect(changes).toHaveLength(2);
+
+    await stack.ok(["up", "--yes", "--skip-preview", "--stack", "gitops"]);
+    const state = await admin<{ userGroups: Record<string, { name: string; policies: unknown[]; members: Record<string, string> }> }>(emulator(), "GET", "/state");
+    const group = Object.values(state.userGroups).find((g) => g.name === "SRE")!;
+    expect(group.policies).toHaveLength(3);
+    expect(Object.keys(group.members)).toContain(accountMembers[10].id);
+  });
+
+  it("a bad entry fails at preview, naming the file, the entry and the problem, with no write", async () => {
+    const spec = yaml.load(readFileSync(accessFile, "utf8")) as AccessSpecInput;
+    spec.userGroups!.find((g) => g.name === "SRE")!.policies!.push({ access: "allow", permissionGroups: ["DNS Writer"], resourceGroups: ["prod zones"] });
+    spec.userGroups!.find((g) => g.name === "Empty")!.members = ["stranger@example.org"];
+    const bad = join(work, "bad.yaml");
+    writeFileSync(bad, yaml.dump(spec));
+    await stack.ok(["config", "set", "accessFile", bad, "--stack", "gitops"]);
+    await resetStats(emulator());
+    const preview = await stack.run(["preview", "--stack", "gitops"]);
+    expect(preview.code).not.toBe(0);
+    const output = preview.stdout + preview.stderr;
+    expect(output).toContain(`${bad}: 2 problems`);
+    expect(output).toMatch(/userGroups\[\d\] "SRE"\.policies\[\d\]: unknown permission group "DNS Writer"/);
+    expect(output).toMatch(/userGroups\[\d\] "Empty"\.members: "stranger@example\.org" is not a member of the account/);
+    expect(writeCount(await stats(emulator()))).toBe(0);
+    await stack.ok(["config", "set", "accessFile", accessFile, "--stack", "gitops"]);
+  });
+
+  afterAll(async () => {
+    await stack?.run(["stack", "rm", "--yes", "--force", "gitops"]);
+  });
+});
+
+it("the TypeScript program it generates also adopts everything with no write", async () => {
+  const program = join(__dirname, "fixtures/generated-program/index.ts");
+  await generate("typescript", program);
+  const stack = await stackFor("generated-program", "generated");
+  try {
+    await resetStats(emulator());
+    await stack.ok(["up", "--yes", "--skip-preview", "--stack", "generated"]);
+    expect(writeCount(await stats(emulator()))).toBe(0);
+    expect(await stateIds(stack)).toEqual(await accountIds());
+  } finally {
+    await stack.run(["stack", "rm", "--yes", "--force", "generated"]);
+  }
+});
