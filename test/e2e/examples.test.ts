@@ -97,3 +97,15 @@ it("adopt-existing: takes over hand-made objects without creating any", async ()
   expect((await stack.run(["preview", "--expect-no-changes", "--stack", "test"])).code).toBe(0);
   await finish(stack);
 });
+
+it("gitops: the sample access file deploys, then previews clean", async () => {
+  const stack = await exampleStack("gitops");
+  await up(stack);
+  const groups = Object.values((await account()).userGroups).map((g) => [g.name, Object.keys(g.members).length]);
+  expect(groups.sort()).toEqual([
+    ["Developers", 1],
+    ["SRE", 2],
+  ]);
+  expect((await stack.run(["preview", "--expect-no-changes", "--stack", "test"])).code).toBe(0);
+  await finish(stack);
+});

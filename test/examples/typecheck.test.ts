@@ -11,9 +11,9 @@ const programs = [
   "demo",
 ];
 
-it("finds the four examples and the demo", () => {
+it("finds the five examples and the demo", () => {
   expect(programs.sort()).toEqual(
-    ["demo", "examples/adopt-existing", "examples/oauth-client-rotation", "examples/quickstart", "examples/sso-with-dns-record"].sort(),
+    ["demo", "examples/adopt-existing", "examples/gitops", "examples/oauth-client-rotation", "examples/quickstart", "examples/sso-with-dns-record"].sort(),
   );
 });
 

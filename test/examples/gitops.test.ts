@@ -1,0 +1,82 @@
+/**
+ * The CI recipes of examples/gitops cannot run here. This checks that each workflow parses,
+ * has the shape GitHub Actions needs, and that every command it runs exists: `pulumi`
+ * subcommands and flags in the real CLI, the rest among the runner's standard tools.
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as yaml from "js-yaml";
+import { PROJECT_ROOT, TOOLS_BIN } from "../support/pulumi";
+
+const workflowDir = join(PROJECT_ROOT, "examples/gitops/.github/workflows");
+const workflows = readdirSync(workflowDir).filter((f) => f.endsWith(".yml"));
+
+/** Tools of a GitHub-hosted runner that the workflows may use besides pulumi. */
+const runnerTools: Record<string, string[] | null> = { npm: ["ci"], gh: ["pr"], echo: null, cat: null, tee: null, set: null };
+
+interface Workflow {
+  name: string;
+  on: object;
+  jobs: Record<string, { "runs-on": string; steps: { uses?: string; run?: string }[] }>;
+}
+
+const load = (file: string) => yaml.load(readFileSync(join(workflowDir, file), "utf8")) as Workflow;
+
+/** Every simple command in a run script, as its words (GitHub expressions kept as one word). */
+function commands(script: string): string[][] {
+  return script
+    .split("\n")
+    .flatMap((line) => line.split(/\|\||&&|\||;/))
+    .map((part) => part.replace(/\s+>>?\s*\S+/g, "").trim())
+    .filter((part) => part && !part.startsWith("#"))
+    .map((part) => part.match(/\$\{\{[^}]*\}\}|'[^']*'|"[^"]*"|\S+/g) ?? []);
+}
+
+const pulumiHelp = new Map<string, string>();
+function helpOf(subcommand: string): string {
+  if (!pulumiHelp.has(subcommand)) {
+    pulumiHelp.set(subcommand, execFileSync(join(TOOLS_BIN, "pulumi"), [subcommand, "--help"], { encoding: "utf8" }));
+  }
+  return pulumiHelp.get(subcommand)!;
+}
+
+it("has the three recipes", () => {
+  expect(workflows.sort()).toEqual(["deploy.yml", "drift.yml", "preview.yml"]);
+});
+
+it.each(workflows)("%s parses as a GitHub Actions workflow", (file) => {
+  const workflow = load(file);
+  expect(typeof workflow.name).toBe("string");
+  expect(workflow.on).toBeDefined();
+  for (const job of Object.values(workflow.jobs)) {
+    expect(job["runs-on"]).toBeTruthy();
+    expect(job.steps.length).toBeGreaterThan(0);
+    for (const step of job.steps) expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
+  }
+});
+
+it.each(workflows)("%s runs only commands that exist", (file) => {
+  const scripts = Object.values(load(file).jobs).flatMap((job) => job.steps.flatMap((s) => (s.run ? [s.run] : [])));
+  const used = scripts.flatMap(commands);
+  expect(used.length).toBeGreaterThan(0);
+  for (const [tool, subcommand, ...rest] of used) {
+    if (tool === "pulumi") {
+      const help = helpOf(subcommand);
+      for (const flag of rest.filter((word) => word.startsWith("--"))) expect(`${subcommand} ${help}`).toContain(`${flag.split("=")[0]} `);
+    } else {
+      expect(Object.keys(runnerTools)).toContain(tool);
+      const allowed = runnerTools[tool];
+      if (allowed) expect(allowed).toContain(subcommand);
+    }
+  }
+});
+
+it("runs the documented commands: preview on PRs, up on merge, the drift check on a schedule", () => {
+  const runs = (file: string) => Object.values(load(file).jobs).flatMap((job) => job.steps.map((s) => s.run ?? "")).join("\n");
+  expect(runs("preview.yml")).toMatch(/pulumi preview --diff/);
+  expect(runs("preview.yml")).toMatch(/gh pr comment/);
+  expect(runs("deploy.yml")).toMatch(/pulumi up --yes/);
+  expect(runs("drift.yml")).toMatch(/pulumi preview --refresh --expect-no-changes/);
+  expect(load("drift.yml").on).toHaveProperty("schedule");
+});
