@@ -1,6 +1,7 @@
 /** Every example, and the demo program, type-checks against the package's published types. */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import * as yaml from "js-yaml";
 import * as ts from "typescript";
 import { PROJECT_ROOT } from "../support/pulumi";
 
@@ -24,4 +25,11 @@ it.each(programs)("%s type-checks", (program) => {
   const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(parsed.fileNames, parsed.options));
   const messages = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
   expect(messages).toEqual([]);
+});
+
+it.each(programs.filter((p) => p !== "demo"))("%s has a Pulumi.yaml for the nodejs runtime and a README", (program) => {
+  const project = yaml.load(readFileSync(join(PROJECT_ROOT, program, "Pulumi.yaml"), "utf8")) as { name: string; runtime: string };
+  expect(project.name).toMatch(/^cloudflare-iam-/);
+  expect(project.runtime).toBe("nodejs");
+  expect(existsSync(join(PROJECT_ROOT, program, "README.md"))).toBe(true);
 });
