@@ -43,7 +43,8 @@ export function adminRouter(state: AdminState): Router {
   router.add("GET", "/rate_limit", () => ({ result: rateLimitView() }));
   router.add("PUT", "/rate_limit", ({ body }) => {
     const input = rateLimitSchema.parse(body);
-    state.limiter.config = "limit" in input ? { limit: input.limit, windowMs: input.window_seconds * 1000 } : undefined;
+    // A new limiter: setting the limit also starts a fresh window.
+    state.limiter = new RateLimiter("limit" in input ? { limit: input.limit, windowMs: input.window_seconds * 1000 } : undefined);
     return { result: rateLimitView() };
   });
   router.add("GET", "/state", () => ({ result: state.store.account }));

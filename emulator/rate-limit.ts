@@ -11,7 +11,7 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 export class RateLimiter {
   private readonly hits = new Map<string, number[]>();
 
-  constructor(public config: RateLimitConfig | undefined) {}
+  constructor(readonly config: RateLimitConfig | undefined) {}
 
   take(key: string, now: number): RateDecision {
     if (!this.config) return { allowed: true };
