@@ -10,6 +10,8 @@ export interface FaultConfig {
   dropAfterWriteRate: number;
   /** Drop exactly the next N successful writes (applied, then unanswered): for deterministic tests. */
   dropNextWrites: number;
+  /** Answer exactly the next N API requests 500, before they run: for deterministic tests. */
+  failNextRequests: number;
   /** The Retry-After (seconds) sent with injected 429s. */
   retryAfterSeconds: number;
 }
@@ -20,6 +22,7 @@ export const noFaults: FaultConfig = {
   latencyMs: [0, 0],
   dropAfterWriteRate: 0,
   dropNextWrites: 0,
+  failNextRequests: 0,
   retryAfterSeconds: 1,
 };
 
@@ -36,6 +39,7 @@ export function mergeFaults(current: FaultConfig, update: Partial<FaultConfig>):
   if (update.serverErrorRate !== undefined) next.serverErrorRate = rate(update.serverErrorRate, "serverErrorRate");
   if (update.dropAfterWriteRate !== undefined) next.dropAfterWriteRate = rate(update.dropAfterWriteRate, "dropAfterWriteRate");
   if (update.dropNextWrites !== undefined) next.dropNextWrites = Math.max(0, Math.floor(Number(update.dropNextWrites)));
+  if (update.failNextRequests !== undefined) next.failNextRequests = Math.max(0, Math.floor(Number(update.failNextRequests)));
   if (update.retryAfterSeconds !== undefined) next.retryAfterSeconds = Math.max(0, Number(update.retryAfterSeconds));
   if (update.latencyMs !== undefined) {
     const [min, max] = update.latencyMs.map(Number);
@@ -48,6 +52,10 @@ export function mergeFaults(current: FaultConfig, update: Partial<FaultConfig>):
 export type InjectedRefusal = { status: 429 } | { status: 500 | 503 } | undefined;
 
 export function drawRefusal(config: FaultConfig, random: () => number): InjectedRefusal {
+  if (config.failNextRequests > 0) {
+    config.failNextRequests--;
+    return { status: 500 };
+  }
   if (config.rateLimitRate > 0 && random() < config.rateLimitRate) return { status: 429 };
   if (config.serverErrorRate > 0 && random() < config.serverErrorRate) return { status: random() < 0.5 ? 500 : 503 };
   return undefined;

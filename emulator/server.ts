@@ -160,7 +160,10 @@ export class Emulator {
       return this.refuse(res, 429, decision.retryAfterSeconds, "rateLimited");
     }
     const latency = drawLatency(this.state.faults, this.random);
-    if (latency > 0) await sleep(latency);
+    if (latency > 0) {
+      this.state.stats.injected("delayed");
+      await sleep(latency);
+    }
     const refusal = drawRefusal(this.state.faults, this.random);
     if (refusal?.status === 429) return this.refuse(res, 429, this.state.faults.retryAfterSeconds, "rateLimited");
     if (refusal) return this.refuse(res, refusal.status, undefined, "serverErrors");

@@ -4,7 +4,7 @@ export interface StatsSnapshot {
   byMethod: Record<string, number>;
   byRoute: Record<string, number>;
   byStatus: Record<string, number>;
-  injected: { rateLimited: number; serverErrors: number; dropped: number };
+  injected: { rateLimited: number; serverErrors: number; dropped: number; delayed: number };
 }
 
 function bump(counts: Record<string, number>, key: string): void {
@@ -15,7 +15,7 @@ export class Stats {
   private data: StatsSnapshot = Stats.empty();
 
   private static empty(): StatsSnapshot {
-    return { total: 0, byMethod: {}, byRoute: {}, byStatus: {}, injected: { rateLimited: 0, serverErrors: 0, dropped: 0 } };
+    return { total: 0, byMethod: {}, byRoute: {}, byStatus: {}, injected: { rateLimited: 0, serverErrors: 0, dropped: 0, delayed: 0 } };
   }
 
   record(method: string, route: string): void {

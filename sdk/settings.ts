@@ -13,6 +13,7 @@ export function programAccountId(): string | undefined {
 export function requireAccountId(accountId: string | undefined): string {
   const resolved = accountId ?? programAccountId();
   if (!resolved) throw new Error("accountId is required: pass it, or set cloudflare:accountId or CLOUDFLARE_ACCOUNT_ID");
+  if (!/^[0-9a-f]{32}$/.test(resolved)) throw new Error(`accountId ${JSON.stringify(resolved)} must be a Cloudflare id: 32 lowercase hex characters`);
   return resolved;
 }
 

@@ -57,6 +57,36 @@ export class ProviderError extends Error {
   }
 }
 
+/**
+ * Thrown by a create whose object exists but whose later steps failed. The engine then records
+ * the object in state (as "created, failed to initialise") instead of losing track of it, and
+ * the next `up` finishes the job as an update.
+ */
+export class CreatedButIncomplete extends Error {
+  constructor(
+    readonly id: string,
+    readonly outputs: object,
+    readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/** The shape the dynamic-provider host turns into ErrorResourceInitFailed (id, properties, reasons). */
+class InitFailed extends ProviderError {
+  constructor(
+    readonly id: string,
+    readonly properties: object,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get reasons(): string[] {
+    return [this.message];
+  }
+}
+
 /** Prefixes an error with the resource type and keeps Cloudflare's codes in the message. */
 function explain(label: string, action: string, error: unknown): ProviderError {
   const message = error instanceof Error ? error.message : String(error);
@@ -67,6 +97,9 @@ async function step<T>(label: string, action: string, run: () => Promise<T>): Pr
   try {
     return await run();
   } catch (error) {
+    if (error instanceof CreatedButIncomplete) {
+      throw new InitFailed(error.id, withoutUndefined(error.outputs), explain(label, `${action} of ${error.id}`, error.cause).message);
+    }
     throw error instanceof ProviderError ? error : explain(label, action, error);
   }
 }

@@ -1,6 +1,6 @@
 /** Schema pieces every resource shares. */
 import { z } from "zod";
-import { ConnectionError } from "../client";
+import { ConnectionError, ServerError } from "../client";
 
 export const cloudflareId = z.string().regex(/^[0-9a-f]{32}$/, "must be a Cloudflare id: 32 lowercase hex characters");
 
@@ -15,16 +15,21 @@ export const idSet = <T extends string>(values: readonly T[] | undefined): T[] =
  */
 export const setOf = <T extends z.ZodTypeAny>(item: T) => z.array(item).transform((values) => idSet(values as string[]) as z.output<T>[]);
 
+/** A write that got no answer, or a 5xx, may still have landed on the server. */
+export function mayHaveLanded(error: unknown): boolean {
+  return (error instanceof ConnectionError && error.mayHaveApplied) || error instanceof ServerError;
+}
+
 /**
- * A create whose answer was lost may have landed. Look for the object before trying again, so a
- * lost answer never makes a duplicate.
+ * Creates, and when the outcome is unknown looks for the object before trying again, so a lost
+ * answer never makes a duplicate. (The client never retries a create by itself.)
  */
-export async function createOnce<T>(create: () => Promise<T>, findCreated: () => Promise<T | undefined>, attempts = 3): Promise<T> {
+export async function createOnce<T>(create: () => Promise<T>, findCreated: () => Promise<T | undefined>, attempts = 4): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await create();
     } catch (error) {
-      if (!(error instanceof ConnectionError) || !error.mayHaveApplied || attempt >= attempts) throw error;
+      if (!mayHaveLanded(error) || attempt >= attempts) throw error;
       const found = await findCreated();
       if (found) return found;
     }

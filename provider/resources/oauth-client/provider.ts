@@ -1,7 +1,8 @@
 import { isNotFound } from "../../client";
-import { defineResource, ProviderError } from "../../framework/define";
+import { CloudflareClient } from "../../client";
+import { CreatedButIncomplete, defineResource, ProviderError } from "../../framework/define";
 import { deepEqual } from "../../framework/values";
-import { createOnce, idSet } from "../common";
+import { createOnce, idSet, mayHaveLanded } from "../common";
 import { oauthClientsApi as api } from "./api";
 import {
   ApiClient,
@@ -63,6 +64,27 @@ const kept = (inputs: Pick<OAuthClientOutputs, "secretVersion" | "deleteRotatedS
   deleteRotatedSecret: inputs.deleteRotatedSecret ?? false,
 });
 
+/**
+ * Issues a secret we know, retiring whatever secrets came before it (a lost create's, or a lost
+ * rotation's). Repeats when a rotation's own answer is lost.
+ */
+async function freshSecret(client: CloudflareClient, accountId: string, id: string): Promise<string> {
+  const retireRotated = () =>
+    api.deleteRotatedSecret(client, accountId, id).catch((error) => {
+      if (!isNotFound(error)) throw error;
+    });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await retireRotated();
+      const { client_secret } = await api.rotateSecret(client, accountId, id);
+      await retireRotated();
+      return client_secret;
+    } catch (error) {
+      if (!mayHaveLanded(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
 /** A client created moments ago with this name and these redirect URIs: the lost create. */
 async function findLostCreate(client: Parameters<typeof api.list>[0], inputs: OAuthClientInputs, since: number) {
   const candidates = (await api.list(client, inputs.accountId)).filter(
@@ -102,14 +124,15 @@ export const oauthClientProvider = defineResource<OAuthClientInputs, OAuthClient
       () => api.create(client, inputs.accountId, requestBody(inputs)),
       () => findLostCreate(client, inputs, started),
     );
-    let secret = created.client_secret;
-    if (!secret) {
+    let secret = created.client_secret ?? "";
+    try {
       // The create's answer (the only copy of its secret) was lost: issue a new secret, retire the lost one.
-      secret = (await api.rotateSecret(client, inputs.accountId, created.client_id)).client_secret;
-      await api.deleteRotatedSecret(client, inputs.accountId, created.client_id);
-    }
-    if (inputs.visibility === "public") {
-      created = await api.update(client, inputs.accountId, created.client_id, { visibility: "public" });
+      if (!secret) secret = await freshSecret(client, inputs.accountId, created.client_id);
+      if (inputs.visibility === "public") {
+        created = await api.update(client, inputs.accountId, created.client_id, { visibility: "public" });
+      }
+    } catch (error) {
+      throw new CreatedButIncomplete(created.client_id, toOutputs(inputs.accountId, created, kept(inputs, secret)), error);
     }
     const outputs = toOutputs(inputs.accountId, created, kept(inputs, secret));
     return { id: created.client_id, outputs: { ...outputs, hasRotatedSecret: false } };

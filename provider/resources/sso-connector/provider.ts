@@ -1,4 +1,4 @@
-import { defineResource } from "../../framework/define";
+import { CreatedButIncomplete, defineResource } from "../../framework/define";
 import { createOnce } from "../common";
 import { ssoApi as api } from "./api";
 import { inputsSchema, SSOConnectorInputs, SSOConnectorOutputs, toOutputs } from "./schema";
@@ -26,7 +26,13 @@ export const ssoConnectorProvider = defineResource<SSOConnectorInputs, SSOConnec
         }),
       async () => (await api.list(client, inputs.accountId)).find((c) => c.email_domain?.toLowerCase() === inputs.emailDomain),
     );
-    if (inputs.enabled) connector = await api.update(client, inputs.accountId, connector.id, stateBody(inputs));
+    if (inputs.enabled) {
+      try {
+        connector = await api.update(client, inputs.accountId, connector.id, stateBody(inputs));
+      } catch (error) {
+        throw new CreatedButIncomplete(connector.id, toOutputs(inputs.accountId, inputs.beginVerification, connector), error);
+      }
+    }
     return { id: connector.id, outputs: toOutputs(inputs.accountId, inputs.beginVerification, connector) };
   },
 

@@ -1,6 +1,6 @@
 import { providers } from "../../../../provider";
 import { admin, useEmulator } from "../../../support/emulator";
-import { api, created, diffOf, updated, useProviderConfig } from "../../../support/provider";
+import { api, checked, created, diffOf, updated, useProviderConfig } from "../../../support/provider";
 
 const emulator = useEmulator();
 useProviderConfig(emulator);
@@ -90,6 +90,30 @@ it("recovers a create whose answer was lost: one client, a fresh secret, the los
   expect(outs.clientSecret).toMatch(/^cfoauth_/);
   const state = await admin<{ oauthClients: Record<string, { secret: string }> }>(emulator(), "GET", "/state");
   expect(state.oauthClients[id].secret).toBe(outs.clientSecret);
+});
+
+it("recovers when the recovery's own rotation also loses its answer", async () => {
+  await admin(emulator(), "PUT", "/faults", { dropNextWrites: 2 });
+  const { id, outs } = await created(provider, client({ clientName: "lost twice" }));
+  const clients = (await api(emulator())<{ client_id: string; client_name: string }[]>("GET", "/oauth_clients")).filter((c) => c.client_name === "lost twice");
+  expect(clients.map((c) => c.client_id)).toEqual([id]);
+  const state = await admin<{ oauthClients: Record<string, { secret: string; rotated_secret?: string }> }>(emulator(), "GET", "/state");
+  expect(state.oauthClients[id]).toMatchObject({ secret: outs.clientSecret });
+  expect(state.oauthClients[id].rotated_secret).toBeUndefined();
+});
+
+it("keeps a client it made in state when a later step of the create fails", async () => {
+  const inputs = await checked(provider, client({ clientName: "public too soon", visibility: "public" }));
+  const error = await provider.create!(inputs).then(
+    () => {
+      throw new Error("expected the create to fail");
+    },
+    (e: { id: string; properties: { clientSecret: string }; message: string; reasons: string[] }) => e,
+  );
+  expect(error.message).toMatch(/^OAuthClient create of [0-9a-f]{32} failed: .*\[1011\] a public client needs/);
+  expect(error.id).toMatch(/^[0-9a-f]{32}$/);
+  expect(error.properties.clientSecret).toMatch(/^cfoauth_/);
+  expect(error.reasons).toEqual([error.message]);
 });
 
 it("adopts an existing client without creating one; its secret stays unknown until rotated", async () => {

@@ -106,6 +106,13 @@ it("makes no duplicate when a create's answer is lost", async () => {
   expect(result.id).toBe(groups[0].id);
 });
 
+it("looks before retrying a create answered 5xx, and makes exactly one group", async () => {
+  await admin(emulator(), "PUT", "/faults", { failNextRequests: 1 });
+  const result = await created(provider, group("answered 500", []));
+  const groups = await api(emulator())<{ id: string }[]>("GET", "/iam/user_groups?name=answered%20500");
+  expect(groups.map((g) => g.id)).toEqual([result.id]);
+});
+
 it("sends existing policy ids only for policies that did not change", () => {
   const old = [
     { id: "p1", access: "allow" as const, permissionGroups: [zoneRead], resourceGroups: [rgA] },
