@@ -1,12 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AccountMember, allAccountMembers } from "../provider/data-sources/account-members";
+import { cleanly } from "./errors";
 import { programClient, requireAccountId } from "./settings";
 
 /** The account's members (id, email, status): the ids UserGroupMembers takes. */
-export async function getAccountMembers(args: { accountId?: string } = {}): Promise<{ members: AccountMember[] }> {
-  const accountId = requireAccountId(args.accountId);
-  const { key, client } = programClient();
-  return { members: await allAccountMembers(client, key, accountId) };
+export function getAccountMembers(args: { accountId?: string } = {}): Promise<{ members: AccountMember[] }> {
+  return cleanly(async () => {
+    const accountId = requireAccountId(args.accountId);
+    const { key, client } = programClient();
+    return { members: await allAccountMembers(client, key, accountId) };
+  });
 }
 
 export function getAccountMembersOutput(args: { accountId?: pulumi.Input<string> } = {}): pulumi.Output<{ members: AccountMember[] }> {

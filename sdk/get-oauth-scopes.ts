@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { listOAuthScopes, OAuthScope } from "../provider/data-sources/oauth-scopes";
+import { cleanly } from "./errors";
 import { programClient } from "./settings";
 
 export type { OAuthScope };
@@ -9,8 +10,8 @@ export interface GetOAuthScopesResult {
 }
 
 /** The OAuth scopes an OAuthClient may request. */
-export async function getOAuthScopes(): Promise<GetOAuthScopesResult> {
-  return { scopes: await listOAuthScopes(programClient().client) };
+export function getOAuthScopes(): Promise<GetOAuthScopesResult> {
+  return cleanly(async () => ({ scopes: await listOAuthScopes(programClient().client) }));
 }
 
 export function getOAuthScopesOutput(): pulumi.Output<GetOAuthScopesResult> {

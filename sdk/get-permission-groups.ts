@@ -6,6 +6,7 @@ import {
   PermissionGroupFilters,
   singlePermissionGroup,
 } from "../provider/data-sources/permission-groups";
+import { cleanly } from "./errors";
 import { programClient, requireAccountId } from "./settings";
 
 export type { PermissionGroup };
@@ -26,9 +27,11 @@ async function groupsOf(accountId: string | undefined): Promise<{ accountId: str
 }
 
 /** Every permission group matching the optional `id`, `label` and `name` filters, across all pages. */
-export async function getPermissionGroups(args: GetPermissionGroupsArgs = {}): Promise<GetPermissionGroupsResult> {
-  const { accountId, groups } = await groupsOf(args.accountId);
-  return { accountId, permissionGroups: filterPermissionGroups(groups, args) };
+export function getPermissionGroups(args: GetPermissionGroupsArgs = {}): Promise<GetPermissionGroupsResult> {
+  return cleanly(async () => {
+    const { accountId, groups } = await groupsOf(args.accountId);
+    return { accountId, permissionGroups: filterPermissionGroups(groups, args) };
+  });
 }
 
 export function getPermissionGroupsOutput(args: pulumi.Inputs & { [K in keyof GetPermissionGroupsArgs]?: pulumi.Input<GetPermissionGroupsArgs[K]> } = {}) {
@@ -42,9 +45,8 @@ export interface GetPermissionGroupArgs {
 }
 
 /** Exactly one permission group, by `name` or `id`; zero or several matches fail with the reason. */
-export async function getPermissionGroup(args: GetPermissionGroupArgs): Promise<PermissionGroup> {
-  const { groups } = await groupsOf(args.accountId);
-  return singlePermissionGroup(groups, { name: args.name, id: args.id });
+export function getPermissionGroup(args: GetPermissionGroupArgs): Promise<PermissionGroup> {
+  return cleanly(async () => singlePermissionGroup((await groupsOf(args.accountId)).groups, { name: args.name, id: args.id }));
 }
 
 export function getPermissionGroupOutput(args: { [K in keyof GetPermissionGroupArgs]?: pulumi.Input<GetPermissionGroupArgs[K]> }) {

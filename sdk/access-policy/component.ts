@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { allAccountMembers } from "../../provider/data-sources/account-members";
 import { allPermissionGroups } from "../../provider/data-sources/permission-groups";
+import { asRunError, cleanly } from "../errors";
 import { OAuthClient, OAuthClientArgs } from "../oauth-client";
 import { ResourceGroup } from "../resource-group";
 import { programClient, requireAccountId } from "../settings";
@@ -39,13 +40,19 @@ export class AccessPolicy extends pulumi.ComponentResource {
     super("cloudflare-iam:index:AccessPolicy", name, {}, opts);
     if (!args.file === !args.spec) throw new Error(`AccessPolicy ${name}: give exactly one of file and spec`);
     const source = args.file ?? `AccessPolicy ${name}`;
-    const spec = parseAccessSpec(args.file ? readAccessFile(args.file) : args.spec, source);
-    const accountId = requireAccountId(args.accountId);
+    let spec: AccessSpec;
+    let accountId: string;
+    try {
+      spec = parseAccessSpec(args.file ? readAccessFile(args.file) : args.spec, source);
+      accountId = requireAccountId(args.accountId);
+    } catch (error) {
+      throw asRunError(error);
+    }
     const parent = { parent: this };
 
     // Every child waits for this (through its accountId): an unknown name fails the preview
     // before any child is registered, so nothing is sent.
-    const resolved = pulumi.output(this.resolve(spec, accountId, source));
+    const resolved = pulumi.output(cleanly(() => this.resolve(spec, accountId, source)));
     const account = resolved.apply(() => accountId);
 
     for (const entry of spec.resourceGroups) {

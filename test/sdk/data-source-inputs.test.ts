@@ -1,4 +1,5 @@
 /** Bad input to the data sources fails with the argument or setting named, before any request. */
+import * as pulumi from "@pulumi/pulumi";
 import { getOAuthScopes, getPermissionGroup, getPermissionGroups } from "../../sdk";
 import { resetStats, stats, useEmulator } from "../support/emulator";
 
@@ -46,5 +47,7 @@ it("reports a wrong token with Cloudflare's code and the setting to fix, in one 
   await resetStats(emulator());
   const error = await getOAuthScopes().catch((e: Error) => e);
   expect(String(error)).toMatch(/HTTP 403: \[10000\] Authentication error.*cloudflare:apiToken.*CLOUDFLARE_API_TOKEN/);
+  // A RunError: Pulumi prints its message alone, with no stack trace or object dump.
+  expect(error).toBeInstanceOf(pulumi.RunError);
   expect((await stats(emulator())).total).toBe(1);
 });
