@@ -12,7 +12,7 @@ const messageSchema = z.object({
   source: z.object({ pointer: z.string().optional() }).optional(),
 });
 
-export const resultInfoSchema = z.object({
+const resultInfoSchema = z.object({
   count: z.number().optional(),
   page: z.number().optional(),
   per_page: z.number().optional(),

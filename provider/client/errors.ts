@@ -35,11 +35,6 @@ export class CloudflareApiError extends Error {
     this.method = request.method;
     this.path = request.path;
   }
-
-  /** True when one of Cloudflare's error codes is `code`. */
-  hasCode(code: number): boolean {
-    return this.errors.some((e) => e.code === code);
-  }
 }
 
 /** 400, 409, 422: the request was understood and refused. */

@@ -1,8 +1,4 @@
-/** Small pure helpers for canonical forms: sets as sorted unique lists, deep equality, no undefined. */
-
-export function sortedUnique<T extends string>(values: readonly T[] | undefined): T[] {
-  return [...new Set(values ?? [])].sort();
-}
+/** Small pure helpers for canonical forms: deep equality, no undefined. */
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonicalJson(a)) === JSON.stringify(canonicalJson(b));

@@ -20,8 +20,7 @@ const isEmpty = (a: Account) => [a.resourceGroups, a.userGroups, a.ssoConnectors
 
 async function exampleStack(example: string, config: Record<string, string> = {}): Promise<PulumiWorkspace> {
   const workspace = new PulumiWorkspace(join(PROJECT_ROOT, "examples", example), "test");
-  await workspace.init({ "cloudflare:baseUrl": emulator().baseUrl, "cloudflare:accountId": emulator().accountId, ...config });
-  await workspace.ok(["config", "set", "--secret", "cloudflare:apiToken", emulator().token, "--stack", "test"]);
+  await workspace.initFor(emulator(), config);
   return workspace;
 }
 

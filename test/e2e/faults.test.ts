@@ -88,13 +88,7 @@ function filesUnder(dir: string): string[] {
 /** Runs one lifecycle under `faults`; failed pulumi runs are retried (at most twice) and kept. */
 async function lifecycle(scenario: string, endpoint: Endpoint, faults: Partial<FaultConfig>, duringFirstUp?: () => Promise<void>): Promise<Report> {
   const stack = new PulumiWorkspace(program, `faults-${scenario.replace(/\W+/g, "-")}`);
-  await stack.init({
-    n: String(N),
-    memberIds: JSON.stringify(accountMembers.map((m) => m.id)),
-    "cloudflare:baseUrl": endpoint.baseUrl,
-    "cloudflare:accountId": endpoint.accountId,
-  });
-  await stack.ok(["config", "set", "--secret", "cloudflare:apiToken", endpoint.token, "--stack", stack.stack]);
+  await stack.initFor(endpoint, { n: String(N), memberIds: JSON.stringify(accountMembers.map((m) => m.id)) });
   const outputs: string[] = [];
   const failures: PulumiRun[] = [];
   let operations = 0;

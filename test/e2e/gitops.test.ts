@@ -31,8 +31,7 @@ async function generate(format: string, out: string): Promise<void> {
 
 async function stackFor(program: string, name: string, config: Record<string, string> = {}): Promise<PulumiWorkspace> {
   const workspace = new PulumiWorkspace(join(__dirname, "fixtures", program), name);
-  await workspace.init({ "cloudflare:baseUrl": emulator().baseUrl, "cloudflare:accountId": emulator().accountId, ...config });
-  await workspace.ok(["config", "set", "--secret", "cloudflare:apiToken", emulator().token, "--stack", name]);
+  await workspace.initFor(emulator(), config);
   return workspace;
 }
 

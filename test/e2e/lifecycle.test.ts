@@ -29,13 +29,7 @@ const account = () => admin<Account>(emulator(), "GET", "/state");
 
 async function newStack(name: string, config: Record<string, string>): Promise<PulumiWorkspace> {
   const workspace = new PulumiWorkspace(fixture, name);
-  await workspace.init({
-    "cloudflare:baseUrl": emulator().baseUrl,
-    "cloudflare:accountId": emulator().accountId,
-    memberIds: JSON.stringify(memberIds),
-    ...config,
-  });
-  await workspace.ok(["config", "set", "--secret", "cloudflare:apiToken", emulator().token, "--stack", name]);
+  await workspace.initFor(emulator(), { memberIds: JSON.stringify(memberIds), ...config });
   return workspace;
 }
 

@@ -63,6 +63,12 @@ export class PulumiWorkspace {
     for (const [key, value] of Object.entries(config)) await this.ok(["config", "set", key, value, "--stack", this.stack]);
   }
 
+  /** Creates the stack pointed at `endpoint`, with its token as a secret config value. */
+  async initFor(endpoint: { baseUrl: string; accountId: string; token: string }, config: Record<string, string> = {}): Promise<void> {
+    await this.init({ "cloudflare:baseUrl": endpoint.baseUrl, "cloudflare:accountId": endpoint.accountId, ...config });
+    await this.ok(["config", "set", "--secret", "cloudflare:apiToken", endpoint.token, "--stack", this.stack]);
+  }
+
   async outputs(): Promise<Record<string, unknown>> {
     return JSON.parse(await this.ok(["stack", "output", "--json", "--show-secrets", "--stack", this.stack]));
   }
