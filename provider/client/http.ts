@@ -6,7 +6,7 @@ import got, { Got } from "got";
 import { z } from "zod";
 import { errorDetailsOf, unwrap, Unwrapped } from "./envelope";
 import { ConnectionError, errorFromResponse, RequestDescription } from "./errors";
-import { defaultRetryPolicy, isRetryable, parseRetryAfterMs, retryDelayMs, RetryPolicy } from "./retry";
+import { attemptsFor, defaultRetryPolicy, isRetryable, parseRetryAfterMs, retryDelayMs, RetryPolicy } from "./retry";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -86,7 +86,7 @@ export class CloudflareClient {
         retryAfter = response.headers["retry-after"];
       } catch (error) {
         const cause = (error as { code?: string }).code ?? (error as Error).message;
-        if (attempt < this.policy.maxAttempts && isRetryable(undefined, idempotent)) {
+        if (attempt < attemptsFor(undefined, this.policy) && isRetryable(undefined, idempotent)) {
           await this.sleep(retryDelayMs(attempt, undefined, this.policy, this.random));
           continue;
         }
@@ -97,7 +97,7 @@ export class CloudflareClient {
       }
       const retryAfterMs = parseRetryAfterMs(retryAfter);
       const waitable = retryAfterMs === undefined || retryAfterMs <= this.policy.maxRetryAfterMs;
-      if (attempt < this.policy.maxAttempts && isRetryable(status, idempotent) && waitable) {
+      if (attempt < attemptsFor(status, this.policy) && isRetryable(status, idempotent) && waitable) {
         await this.sleep(retryDelayMs(attempt, retryAfterMs, this.policy, this.random));
         continue;
       }

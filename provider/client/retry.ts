@@ -1,8 +1,13 @@
 /** Pure retry policy: which answers are retried, and how long to wait before the next try. */
 
 export interface RetryPolicy {
-  /** Total tries, the first included. */
+  /** Total tries, the first included, for 5xx and lost connections. */
   maxAttempts: number;
+  /**
+   * Total tries for 429. A 429 is a request refused before it ran, so waiting it out is always
+   * safe; more tries keep a rate-limit refusal from ever reaching the user.
+   */
+  maxRateLimitedAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
   /** The longest `Retry-After` honoured; a longer one fails at once rather than hang. */
@@ -11,6 +16,7 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 6,
+  maxRateLimitedAttempts: 12,
   baseDelayMs: 250,
   maxDelayMs: 8_000,
   maxRetryAfterMs: 120_000,
@@ -20,6 +26,11 @@ export const defaultRetryPolicy: RetryPolicy = {
  * 429 means the request was refused before it ran, so it is safe to retry for every method.
  * 5xx and lost connections may hide an applied write, so only idempotent requests retry them.
  */
+/** How many tries an answer with this status gets. */
+export function attemptsFor(status: number | undefined, policy: RetryPolicy): number {
+  return status === 429 ? policy.maxRateLimitedAttempts : policy.maxAttempts;
+}
+
 export function isRetryable(status: number | undefined, idempotent: boolean): boolean {
   if (status === 429) return true;
   if (!idempotent) return false;

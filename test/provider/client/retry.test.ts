@@ -1,4 +1,4 @@
-import { defaultRetryPolicy, isRetryable, parseRetryAfterMs, retryDelayMs } from "../../../provider/client/retry";
+import { attemptsFor, defaultRetryPolicy, isRetryable, parseRetryAfterMs, retryDelayMs } from "../../../provider/client/retry";
 
 describe("isRetryable", () => {
   it.each([
@@ -38,4 +38,10 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs(10, undefined, policy, () => 1)).toBe(1000);
     expect(retryDelayMs(10, undefined, policy, () => 0)).toBe(500);
   });
+});
+
+it("gives rate-limit refusals more tries than failures", () => {
+  expect(attemptsFor(429, defaultRetryPolicy)).toBe(12);
+  expect(attemptsFor(503, defaultRetryPolicy)).toBe(6);
+  expect(attemptsFor(undefined, defaultRetryPolicy)).toBe(6);
 });
