@@ -233,6 +233,6 @@ describe("the emulator killed and restarted mid-up", () => {
       await startProcess(port);
     };
     const report = await lifecycle("emulator killed and restarted mid-up", endpoint, {}, killAfterSomeWrites);
-    report.faultsInjected += 1; // the kill itself
+    report.faultsInjected = 1; // the kill (its small added latency only makes the kill land mid-up)
   });
 });
