@@ -24,10 +24,9 @@ export interface AccountSnapshot {
 }
 
 export async function readAccount(client: CloudflareClient, accountId: string): Promise<AccountSnapshot> {
-  const cacheKey = "generator";
   const [permissionGroups, members, resourceGroups, userGroups, ssoConnectors, oauthClients] = await Promise.all([
-    allPermissionGroups(client, cacheKey, accountId),
-    allAccountMembers(client, cacheKey, accountId),
+    allPermissionGroups(client, accountId),
+    allAccountMembers(client, accountId),
     resourceGroupsApi.list(client, accountId),
     userGroupsApi.list(client, accountId),
     ssoApi.list(client, accountId),

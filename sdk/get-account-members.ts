@@ -7,8 +7,7 @@ import { programClient, requireAccountId } from "./settings";
 export function getAccountMembers(args: { accountId?: string } = {}): Promise<{ members: AccountMember[] }> {
   return cleanly(async () => {
     const accountId = requireAccountId(args.accountId);
-    const { key, client } = programClient();
-    return { members: await allAccountMembers(client, key, accountId) };
+    return { members: await allAccountMembers(programClient(), accountId) };
   });
 }
 

@@ -11,7 +11,7 @@ export interface GetOAuthScopesResult {
 
 /** The OAuth scopes an OAuthClient may request. */
 export function getOAuthScopes(): Promise<GetOAuthScopesResult> {
-  return cleanly(async () => ({ scopes: await listOAuthScopes(programClient().client) }));
+  return cleanly(async () => ({ scopes: await listOAuthScopes(programClient()) }));
 }
 
 export function getOAuthScopesOutput(): pulumi.Output<GetOAuthScopesResult> {

@@ -22,8 +22,7 @@ export interface GetPermissionGroupsResult {
 
 async function groupsOf(accountId: string | undefined): Promise<{ accountId: string; groups: PermissionGroup[] }> {
   const account = requireAccountId(accountId);
-  const { key, client } = programClient();
-  return { accountId: account, groups: await allPermissionGroups(client, key, account) };
+  return { accountId: account, groups: await allPermissionGroups(programClient(), account) };
 }
 
 /** Every permission group matching the optional `id`, `label` and `name` filters, across all pages. */

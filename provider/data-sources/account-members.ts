@@ -1,6 +1,7 @@
 /** The account's members (`GET /accounts/{id}/members`): the ids a user group can hold, with emails. */
 import { z } from "zod";
-import { apiPath, CloudflareClient, listAllPages } from "../client";
+import { apiPath, listAllPages } from "../client";
+import { oncePerAccount } from "./once";
 
 export interface AccountMember {
   id: string;
@@ -15,18 +16,9 @@ const apiAccountMember = z.object({
   user: z.object({ email: z.string().optional() }).optional(),
 });
 
-const cache = new Map<string, Promise<AccountMember[]>>();
-
 /** Read once per account per run, like the permission groups. */
-export function allAccountMembers(client: CloudflareClient, cacheKey: string, accountId: string): Promise<AccountMember[]> {
-  const key = `${cacheKey}\n${accountId}`;
-  let members = cache.get(key);
-  if (!members) {
-    members = listAllPages(client, apiPath`/accounts/${accountId}/members`, apiAccountMember).then((list) =>
-      list.map((m) => ({ id: m.id, email: (m.user?.email ?? m.email ?? "").toLowerCase(), status: m.status ?? "" })),
-    );
-    members.catch(() => cache.delete(key));
-    cache.set(key, members);
-  }
-  return members;
-}
+export const allAccountMembers = oncePerAccount((client, accountId) =>
+  listAllPages(client, apiPath`/accounts/${accountId}/members`, apiAccountMember).then((list) =>
+    list.map((m): AccountMember => ({ id: m.id, email: (m.user?.email ?? m.email ?? "").toLowerCase(), status: m.status ?? "" })),
+  ),
+);

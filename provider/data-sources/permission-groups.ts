@@ -1,6 +1,7 @@
 /** Permission groups: read once per account per run, then filtered locally for every lookup. */
 import { z } from "zod";
-import { apiPath, CloudflareClient, listAllPages } from "../client";
+import { apiPath, listAllPages } from "../client";
+import { oncePerAccount } from "./once";
 
 export interface PermissionGroup {
   id: string;
@@ -21,20 +22,11 @@ const apiPermissionGroup = z.object({
   meta: z.object({ key: z.string().optional(), value: z.string().optional() }).optional(),
 });
 
-const cache = new Map<string, Promise<PermissionGroup[]>>();
-
-export function allPermissionGroups(client: CloudflareClient, cacheKey: string, accountId: string): Promise<PermissionGroup[]> {
-  const key = `${cacheKey}\n${accountId}`;
-  let groups = cache.get(key);
-  if (!groups) {
-    groups = listAllPages(client, apiPath`/accounts/${accountId}/iam/permission_groups`, apiPermissionGroup).then((list) =>
-      list.map((g) => ({ id: g.id, name: g.name ?? "", meta: { key: g.meta?.key ?? "", value: g.meta?.value ?? "" } })),
-    );
-    groups.catch(() => cache.delete(key));
-    cache.set(key, groups);
-  }
-  return groups;
-}
+export const allPermissionGroups = oncePerAccount((client, accountId) =>
+  listAllPages(client, apiPath`/accounts/${accountId}/iam/permission_groups`, apiPermissionGroup).then((list) =>
+    list.map((g): PermissionGroup => ({ id: g.id, name: g.name ?? "", meta: { key: g.meta?.key ?? "", value: g.meta?.value ?? "" } })),
+  ),
+);
 
 /** The `label` filter matches the group's label (its meta value), as the API's filter does. */
 export function filterPermissionGroups(groups: PermissionGroup[], filters: PermissionGroupFilters): PermissionGroup[] {

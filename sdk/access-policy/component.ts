@@ -116,11 +116,11 @@ export class AccessPolicy extends pulumi.ComponentResource {
   }
 
   private async resolve(spec: AccessSpec, accountId: string, source: string): Promise<ResolvedUserGroup[]> {
-    const { key, client } = programClient();
+    const client = programClient();
     const needsMembers = spec.userGroups.some((g) => g.members?.length);
     const [permissionGroups, members] = await Promise.all([
-      allPermissionGroups(client, key, accountId),
-      needsMembers ? allAccountMembers(client, key, accountId) : Promise.resolve([]),
+      allPermissionGroups(client, accountId),
+      needsMembers ? allAccountMembers(client, accountId) : Promise.resolve([]),
     ]);
     return resolveNames(spec, { permissionGroups, members }, source);
   }
