@@ -5,12 +5,12 @@
  * in state that does not exist, and, after destroy, an empty account.
  */
 import { ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { accountMembers, FaultConfig, RunningEmulator } from "../../emulator";
-import { useEmulator } from "../support/emulator";
+import { admin, useEmulator } from "../support/emulator";
 import { PROJECT_ROOT, PulumiRun, PulumiWorkspace } from "../support/pulumi";
 
 const { driftTenPercent } = require("../../bench/program/drift");
@@ -49,14 +49,9 @@ afterAll(() => {
   );
 });
 
-async function adminAt(endpoint: Endpoint, method: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${endpoint.adminUrl}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return response.json();
-}
-
 /** Duplicates by natural key, orphans (in the account, not in state) and missing (in state only). */
 async function compare(endpoint: Endpoint, stack: PulumiWorkspace) {
-  const account = await adminAt(endpoint, "GET", "/state");
+  const account = await admin<any>(endpoint, "GET", "/state");
   const keyed: [string, string][] = [
     ...Object.values<any>(account.resourceGroups).map((g): [string, string] => [g.id, `rg:${g.name}`]),
     ...Object.values<any>(account.userGroups).map((g): [string, string] => [g.id, `ug:${g.name}`]),
@@ -78,13 +73,6 @@ async function compare(endpoint: Endpoint, stack: PulumiWorkspace) {
   };
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
 /** Runs one lifecycle under `faults`; failed pulumi runs are retried (at most twice) and kept. */
 async function lifecycle(scenario: string, endpoint: Endpoint, faults: Partial<FaultConfig>, duringFirstUp?: () => Promise<void>): Promise<Report> {
   const stack = new PulumiWorkspace(program, `faults-${scenario.replace(/\W+/g, "-")}`);
@@ -93,7 +81,7 @@ async function lifecycle(scenario: string, endpoint: Endpoint, faults: Partial<F
   const failures: PulumiRun[] = [];
   let operations = 0;
   const withFaults = async (args: string[], during?: () => Promise<void>) => {
-    await adminAt(endpoint, "PUT", "/faults", faults);
+    await admin<any>(endpoint, "PUT", "/faults", faults);
     try {
       for (let attempt = 1; attempt <= 3; attempt++) {
         operations++;
@@ -104,10 +92,10 @@ async function lifecycle(scenario: string, endpoint: Endpoint, faults: Partial<F
       }
       throw new Error(`${args[0]} failed three times under ${scenario}:\n${failures.map((f) => f.stdout + f.stderr).join("\n")}`);
     } finally {
-      await adminAt(endpoint, "PUT", "/faults", noFaults);
+      await admin<any>(endpoint, "PUT", "/faults", noFaults);
     }
   };
-  const faultsBefore = (await adminAt(endpoint, "GET", "/stats")).injected;
+  const faultsBefore = (await admin<any>(endpoint, "GET", "/stats")).injected;
 
   await withFaults(["up", "--yes", "--skip-preview"], duringFirstUp);
   await driftTenPercent(endpoint, JSON.parse(await stack.ok(["stack", "export", "--stack", stack.stack])), N);
@@ -117,11 +105,11 @@ async function lifecycle(scenario: string, endpoint: Endpoint, faults: Partial<F
   await stack.ok(["refresh", "--yes", "--skip-preview", "--stack", stack.stack]);
   const consistency = await compare(endpoint, stack);
   await withFaults(["destroy", "--yes", "--skip-preview"]);
-  const left = await adminAt(endpoint, "GET", "/state");
+  const left = await admin<any>(endpoint, "GET", "/state");
   const leftovers = Object.values<object>(left).reduce((sum, objects) => sum + Object.keys(objects).length, 0);
 
-  const faultsAfter = (await adminAt(endpoint, "GET", "/stats")).injected;
-  const texts = [...outputs, consistency.exported, ...filesUnder(stack.backendDir).map((f) => readFileSync(f, "utf8"))];
+  const faultsAfter = (await admin<any>(endpoint, "GET", "/stats")).injected;
+  const texts = [...outputs, consistency.exported, ...stack.backendTexts()];
   const leaks = texts.filter((text) => text.includes(endpoint.token)).length;
   await stack.ok(["stack", "rm", "--yes", stack.stack]);
 
@@ -223,7 +211,7 @@ describe("the emulator killed and restarted mid-up", () => {
     };
     const killAfterSomeWrites = async () => {
       for (;;) {
-        const snapshot = await adminAt(endpoint, "GET", "/stats").catch(() => undefined);
+        const snapshot = await admin<any>(endpoint, "GET", "/stats").catch(() => undefined);
         const writes = snapshot ? ["POST", "PUT"].reduce((sum, m) => sum + (snapshot.byMethod[m] ?? 0), 0) : 0;
         if (writes >= 15) break;
         await new Promise((resolve) => setTimeout(resolve, 20));

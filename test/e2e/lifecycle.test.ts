@@ -2,7 +2,7 @@
  * The whole lifecycle under the real `pulumi` CLI, against the emulator, for one stack holding
  * every resource type (fixtures/lifecycle). The tests run in order and share the stack.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { accountMembers } from "../../emulator";
 import { admin, resetStats, stats, useEmulator, writeCount } from "../support/emulator";
@@ -157,7 +157,7 @@ it("7. stack export holds no API token, and the OAuth secret only as a Pulumi se
   const client = JSON.parse(exported).deployment.resources.find((r: { urn: string }) => r.urn.endsWith("::client"));
   // Pulumi's marker for a secret value, with only ciphertext inside.
   expect(client.outputs.clientSecret).toEqual({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: expect.any(String) });
-  const files = listFiles(stack.backendDir).map((f) => readFileSync(f, "utf8"));
+  const files = stack.backendTexts();
   expect(files.some((text) => text.includes(emulator().token) || text.includes(secret))).toBe(false);
 });
 
@@ -218,13 +218,6 @@ it("6. objects made directly in the account are adopted, with no duplicates", as
     await adopting.run(["stack", "rm", "--yes", "--force", "adoption"]);
   }
 });
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
-}
 
 /** A provider as an older release might have serialized it: different text, same contract. */
 function olderShim(kind: string): string {

@@ -15,7 +15,8 @@ export function useEmulator(options: EmulatorOptions = {}): () => RunningEmulato
   };
 }
 
-export async function admin<T = unknown>(emulator: RunningEmulator, method: string, path: string, body?: unknown): Promise<T> {
+/** Calls an admin route of an emulator, in process or a separate one (only its adminUrl is needed). */
+export async function admin<T = unknown>(emulator: { adminUrl: string }, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${emulator.adminUrl}${path}`, {
     method,
     headers: { "content-type": "application/json" },

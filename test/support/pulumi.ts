@@ -1,6 +1,6 @@
 /** Runs the real `pulumi` CLI from .tools/bin against a throw-away local backend. */
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -67,6 +67,14 @@ export class PulumiWorkspace {
   async initFor(endpoint: { baseUrl: string; accountId: string; token: string }, config: Record<string, string> = {}): Promise<void> {
     await this.init({ "cloudflare:baseUrl": endpoint.baseUrl, "cloudflare:accountId": endpoint.accountId, ...config });
     await this.ok(["config", "set", "--secret", "cloudflare:apiToken", endpoint.token, "--stack", this.stack]);
+  }
+
+  /** The text of every file the local backend holds: what leak checks search. */
+  backendTexts(dir = this.backendDir): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? this.backendTexts(path) : [readFileSync(path, "utf8")];
+    });
   }
 
   async outputs(): Promise<Record<string, unknown>> {
