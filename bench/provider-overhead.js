@@ -36,7 +36,7 @@ exports.measureProviderOverhead = async function measureProviderOverhead() {
     const serialization = await timePer(50, () => pulumi.runtime.serializeFunction(() => providerShim("userGroup"), { allowSecrets: true }));
     const clientSetup = await timePer(200, () => new CloudflareClient({ baseUrl: emulator.baseUrl, token: emulator.token }));
     const policy = { access: "allow", permissionGroups: ["a".repeat(32), "b".repeat(32)], resourceGroups: ["c".repeat(32)] };
-    const zodParse = await timePer(2000, () => inputsSchema.parse({ accountId: "d".repeat(32), name: "team", policies: [policy, { ...policy, access: "deny" }] }));
+    const zodParse = await timePer(2000, () => inputsSchema.parse({ accountId: "d".repeat(32), name: "team", policies: [policy, { ...policy, permissionGroups: ["f".repeat(32)] }] }));
     return {
       "raw HTTP create (fetch, no retry layer)": ms(raw),
       "provider check + create": ms(viaProvider),

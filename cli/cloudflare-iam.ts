@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { CloudflareClient } from "../provider/client";
 import { resolveAccountId, resolveApiSettings } from "../provider/config";
 import { accessFile } from "../generator/access-file";
-import { readAccount } from "../generator/read-account";
+import { readAccount, snapshotNotes } from "../generator/read-account";
 import { typescriptProgram } from "../generator/typescript";
 
 const usage = `Usage: cloudflare-iam generate --account <id> [--format access|typescript] [--out <file>]
@@ -23,6 +23,7 @@ async function generate(args: string[]): Promise<void> {
   if (values.format !== "access" && values.format !== "typescript") throw new Error(`--format must be access or typescript, not ${values.format}`);
   const snapshot = await readAccount(new CloudflareClient(resolveApiSettings()), accountId);
   const text = values.format === "access" ? accessFile(snapshot) : typescriptProgram(snapshot);
+  for (const note of snapshotNotes(snapshot)) console.error(note);
   if (values.out) {
     writeFileSync(values.out, text);
     const counts = [snapshot.resourceGroups, snapshot.userGroups, snapshot.ssoConnectors, snapshot.oauthClients].map((l) => l.length);

@@ -21,7 +21,7 @@ const ops = new iam.UserGroup("ops", {
   name: `${prefix}: ops`,
   policies: [
     { access: "allow", permissionGroups: [permission("DNS Write"), permission("Zone Read")], resourceGroups: [productionZone.id] },
-    { access: "deny", permissionGroups: [permission("Billing Write")], resourceGroups: [productionZone.id] },
+    { access: "allow", permissionGroups: [permission("Logs Read")], resourceGroups: [productionZone.id] },
   ],
 });
 

@@ -10,6 +10,8 @@ import { Stats } from "./stats";
 import { Store } from "./store";
 import { findConnector } from "./routes/sso";
 import { findClient } from "./routes/oauth-clients";
+import { findUserGroup } from "./routes/user-groups";
+import { accountMembers } from "./seed";
 
 export interface AdminState {
   store: Store;
@@ -64,6 +66,22 @@ export function adminRouter(state: AdminState): Router {
     client.client_uri_verification.status = uriVerificationSchema.parse(body).status;
     state.store.save();
     return { result: client.client_uri_verification };
+  });
+  // An account member leaves the account: gone from the member list and from every group (fact 33).
+  router.add("DELETE", "/account_members/:id", ({ params }) => {
+    if (!accountMembers.some((m) => m.id === params.id)) throw new Error(`no seeded account member ${params.id}`);
+    const account = state.store.account;
+    if (!account.departedMembers.includes(params.id)) account.departedMembers.push(params.id);
+    for (const group of Object.values(account.userGroups)) delete group.members[params.id];
+    state.store.save();
+    return { result: { id: params.id } };
+  });
+  // An identity provider takes the group over through SCIM (fact 39).
+  router.add("PUT", "/user_groups/:id/scim", ({ params, body }) => {
+    const group = findUserGroup(state.store, params.id);
+    group.scim_external_id = z.object({ externalId: z.string().min(1) }).parse(body).externalId;
+    state.store.save();
+    return { result: { id: group.id, externalId: group.scim_external_id } };
   });
   return router;
 }

@@ -6,6 +6,7 @@ import { registerOAuthClients } from "./routes/oauth-clients";
 import { registerOAuthScopes } from "./routes/oauth-scopes";
 import { registerPermissionGroups } from "./routes/permission-groups";
 import { registerResourceGroups } from "./routes/resource-groups";
+import { registerScim } from "./routes/scim";
 import { registerSSOConnectors } from "./routes/sso";
 import { registerUserGroups } from "./routes/user-groups";
 
@@ -19,5 +20,6 @@ export function apiRouter(): Router {
   registerOAuthClients(router);
   registerOAuthScopes(router);
   registerAccountMembers(router);
+  registerScim(router);
   return router;
 }

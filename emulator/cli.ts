@@ -14,7 +14,9 @@ const usage = `Usage: cloudflare-iam-emulator [options]
   --fault-429 <rate>      answer this share of requests 429 with Retry-After
   --fault-5xx <rate>      answer this share of requests 500 or 503
   --latency <min>-<max>   add this many milliseconds to every request
-  --fault-drop <rate>     apply this share of writes, then drop the connection unanswered`;
+  --fault-drop <rate>     apply this share of writes, then drop the connection unanswered
+  --members-propagation-ms <n>
+                          how long a new user group's /members answers 404 (default 1000)`;
 
 function rateLimit(value: string | undefined, disabled: boolean) {
   if (disabled) return false as const;
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
       "fault-5xx": { type: "string" },
       latency: { type: "string" },
       "fault-drop": { type: "string" },
+      "members-propagation-ms": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
     token: values.token,
     accountId: values.account,
     rateLimit: rateLimit(values["rate-limit"], values["no-rate-limit"] ?? false),
+    membersPropagationMs: optionalNumber(values["members-propagation-ms"]),
     faults: {
       rateLimitRate: optionalNumber(values["fault-429"]),
       serverErrorRate: optionalNumber(values["fault-5xx"]),

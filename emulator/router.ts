@@ -21,10 +21,19 @@ export interface ApiResult {
   status?: number;
   result?: unknown;
   resultInfo?: ResultInfo;
+  /** A body sent as it is, without the v4 envelope (SCIM answers in its own format). */
+  raw?: unknown;
+}
+
+/** How the emulator behaves where a test may want it otherwise. */
+export interface EmulatorSettings {
+  /** fact 37: how long a new user group's /members answers 404. */
+  membersPropagationMs: number;
 }
 
 export interface EmulatorContext {
   store: Store;
+  settings: EmulatorSettings;
 }
 
 export type Handler = (request: ApiRequest, context: EmulatorContext) => ApiResult;
@@ -83,8 +92,14 @@ export function parseBody<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, body: 
   throw invalid(`${field}: ${issue.message}`, pointer);
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 50;
+/** A page-numbered list's `per_page`: its default and the range it accepts (facts 1, 15, 27, 49). */
+export interface PageLimits {
+  defaultSize: number;
+  min: number;
+  max: number;
+  /** fact 4: some lists leave `result_info` out. */
+  withResultInfo?: boolean;
+}
 
 function positiveInt(query: URLSearchParams, key: string, fallback: number): number {
   const raw = query.get(key);
@@ -94,11 +109,12 @@ function positiveInt(query: URLSearchParams, key: string, fallback: number): num
   return value;
 }
 
-/** Page-numbered listing: `per_page` above the maximum is clamped, as result_info then shows. */
-export function paginate<T>(items: T[], query: URLSearchParams): ApiResult {
-  const perPage = Math.min(positiveInt(query, "per_page", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+/** Page-numbered listing: `per_page` outside the accepted range is clamped into it. */
+export function paginate<T>(items: T[], query: URLSearchParams, limits: PageLimits): ApiResult {
+  const perPage = Math.max(limits.min, Math.min(positiveInt(query, "per_page", limits.defaultSize), limits.max));
   const page = positiveInt(query, "page", 1);
   const slice = items.slice((page - 1) * perPage, page * perPage);
+  if (limits.withResultInfo === false) return { result: slice };
   return {
     result: slice,
     resultInfo: {

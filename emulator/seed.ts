@@ -5,10 +5,14 @@
  */
 import { stableId } from "./ids";
 
+/** fact 5: real permission groups carry `status`, timestamps and `meta {description, editable, label, scopes}`. */
 export interface PermissionGroup {
   id: string;
   name: string;
-  meta: { key: string; value: string };
+  status: "V";
+  meta: { description: string; editable: "false"; label: string; scopes: string };
+  created_on: string;
+  modified_on: string;
 }
 
 export interface OAuthScope {
@@ -42,12 +46,47 @@ const products = [
   "Zero Trust", "Zone", "Zone Settings", "Zone WAF",
 ];
 
+/** The roles' real labels (fact 2: the `label` filter takes `admin`, `admin_readonly`). */
+const roleLabels: Record<string, string> = {
+  Administrator: "admin",
+  "Administrator Read Only": "admin_readonly",
+  "Super Administrator - All Privileges": "super_admin",
+  "Domain Administrator": "domain_admin",
+  "Domain Administrator Read Only": "domain_admin_readonly",
+};
+
+const roleDescriptions: Record<string, string> = {
+  Administrator: "Can access the full account, except for membership management and billing.",
+  "Administrator Read Only": "Can access the full account in read-only mode.",
+  "Super Administrator - All Privileges": "Can edit any Cloudflare setting, make purchases, update billing, and manage memberships.",
+};
+
 function label(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  return roleLabels[name] ?? name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
 }
 
+function description(name: string): string {
+  const access = / (Read|Write)$/.exec(name);
+  if (access) return `Grants ${access[1] === "Read" ? "read" : "write"} access to ${name.slice(0, -access[0].length)}`;
+  return roleDescriptions[name] ?? `Grants the ${name} role`;
+}
+
+const zoneScoped = (name: string) => /^(Domain |Zone|DNS|SSL|Page Rules|Cache|Load Balancers|Health Checks)/.test(name);
+
 function permissionGroup(name: string): PermissionGroup {
-  return { id: referenceIds[name] ?? stableId("permission_group", name), name, meta: { key: "label", value: label(name) } };
+  return {
+    id: referenceIds[name] ?? stableId("permission_group", name),
+    name,
+    status: "V",
+    meta: {
+      description: description(name),
+      editable: "false",
+      label: label(name),
+      scopes: zoneScoped(name) ? "com.cloudflare.api.account.zone" : "com.cloudflare.api.account",
+    },
+    created_on: "2020-07-06T12:19:13.099114Z",
+    modified_on: "2020-10-13T11:18:00.208228Z",
+  };
 }
 
 export const permissionGroups: PermissionGroup[] = [
@@ -56,7 +95,24 @@ export const permissionGroups: PermissionGroup[] = [
   "SCIM Provisioning", "Trust and Safety", "Domain Administrator", "Domain Administrator Read Only",
 ].map(permissionGroup);
 
+/**
+ * fact 9: every account comes with predefined, non-editable resource groups named
+ * `com.cloudflare.api.account.*`; this is the one covering the whole account.
+ */
+export function systemResourceGroup(accountId: string) {
+  const key = `com.cloudflare.api.account.${accountId}`;
+  return {
+    id: stableId("system_resource_group", accountId),
+    name: key,
+    scope: { key, objects: [{ key: "*" }] },
+    meta: { editable: "false" as const },
+  };
+}
+
 const scopeCatalogue: [string, string, string][] = [
+  // fact 48: the catalogue's ids include user-details.read and teams.read.
+  ["user-details.read", "Read user details", "User"],
+  ["teams.read", "Read Zero Trust", "Zero Trust"],
   ["account.read", "Read account settings", "Account"],
   ["account.write", "Edit account settings", "Account"],
   ["zone.read", "Read zones", "Zones"],

@@ -9,7 +9,7 @@ import { apiRouter } from "./api";
 import { ApiFailure, ErrorCodes } from "./api-error";
 import { drawDrop, drawLatency, drawRefusal, FaultConfig, mergeFaults, noFaults } from "./faults";
 import { cloudflareRateLimit, RateLimitConfig, RateLimiter } from "./rate-limit";
-import { ApiResult, Router } from "./router";
+import { ApiResult, EmulatorContext, Router } from "./router";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN } from "./seed";
 import { Stats } from "./stats";
 import { Store } from "./store";
@@ -26,6 +26,8 @@ export interface EmulatorOptions {
   /** `false` switches the limit off; the default is Cloudflare's 1200 per 5 minutes. */
   rateLimit?: RateLimitConfig | false;
   faults?: Partial<FaultConfig>;
+  /** fact 37: how long a new user group's /members answers 404 (default 1000 ms). */
+  membersPropagationMs?: number;
   random?: () => number;
 }
 
@@ -40,10 +42,12 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+export const DEFAULT_MEMBERS_PROPAGATION_MS = 1000;
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const MAX_BODY_BYTES = 1 << 20;
 
 function envelope(result: ApiResult) {
+  if (result.raw !== undefined) return result.raw;
   const body: Record<string, unknown> = { success: true, errors: [], messages: [] };
   if (result.result !== undefined) body.result = result.result;
   if (result.resultInfo) body.result_info = result.resultInfo;
@@ -98,13 +102,17 @@ export class Emulator {
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.state = {
-      store: new Store(options.stateFile),
+      store: new Store(options.accountId ?? DEFAULT_ACCOUNT_ID, options.stateFile),
       stats: new Stats(),
       limiter: new RateLimiter(options.rateLimit === false ? undefined : (options.rateLimit ?? cloudflareRateLimit)),
       faults: mergeFaults(noFaults, options.faults ?? {}),
     };
     this.admin = adminRouter(this.state);
     this.random = options.random ?? Math.random;
+  }
+
+  private get context(): EmulatorContext {
+    return { store: this.state.store, settings: { membersPropagationMs: this.options.membersPropagationMs ?? DEFAULT_MEMBERS_PROPAGATION_MS } };
   }
 
   get token(): string {
@@ -136,7 +144,7 @@ export class Emulator {
     const match = this.admin.match(method, url.pathname.slice(ADMIN_PREFIX.length));
     if (!match) return send(res, 404, { error: `no admin route ${method} ${url.pathname}` });
     try {
-      send(res, 200, match.handler({ params: match.params, query: url.searchParams, body }, { store: this.state.store }).result);
+      send(res, 200, match.handler({ params: match.params, query: url.searchParams, body }, this.context).result);
     } catch (error) {
       send(res, error instanceof ApiFailure ? error.status : 400, { error: (error as Error).message });
     }
@@ -151,6 +159,10 @@ export class Emulator {
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
     if (!token) throw new ApiFailure(401, ErrorCodes.authentication, "Authentication error: no API token was sent");
     if (token !== this.token) throw new ApiFailure(403, ErrorCodes.authentication, "Authentication error: invalid API token");
+    // fact 51: a malformed account id is InvalidRoute (7003); another account's is refused.
+    if (match.params.account_id !== undefined && !/^[0-9a-f]{32}$/.test(match.params.account_id)) {
+      throw new ApiFailure(400, ErrorCodes.invalidRoute, `Could not route to ${url.pathname}, perhaps your object identifier is invalid?`);
+    }
     if (match.params.account_id !== undefined && match.params.account_id !== this.accountId) {
       throw new ApiFailure(403, ErrorCodes.accountAccess, "Unauthorized to access requested resource");
     }
@@ -168,7 +180,7 @@ export class Emulator {
     if (refusal?.status === 429) return this.refuse(res, 429, this.state.faults.retryAfterSeconds, "rateLimited");
     if (refusal) return this.refuse(res, refusal.status, undefined, "serverErrors");
 
-    const result = match.handler({ params: match.params, query: url.searchParams, body }, { store: this.state.store });
+    const result = match.handler({ params: match.params, query: url.searchParams, body }, this.context);
     if (!WRITE_METHODS.has(method)) {
       this.state.stats.answered(200);
       return send(res, 200, envelope(result));

@@ -4,19 +4,31 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { systemResourceGroup } from "./seed";
+
+export interface Scope {
+  key: string;
+  objects: { key: string }[];
+}
 
 export interface ResourceGroupRecord {
   id: string;
   name: string;
-  scope: { key: string; objects: { key: string }[] };
-  meta: { key: string; value: string };
+  scope: Scope;
+  /** fact 9: `"false"` for Cloudflare's predefined groups. */
+  meta: { editable: "true" | "false" };
 }
+
+/** A policy's resource: a resource group's id, or (fact 24) a scope written inline. */
+export type PolicyResource = string | { scope: Scope };
 
 export interface PolicyRecord {
   id: string;
   access: "allow" | "deny";
   permission_groups: string[];
-  resource_groups: string[];
+  resource_groups: PolicyResource[];
+  created_on: string;
+  modified_on: string;
 }
 
 export interface UserGroupRecord {
@@ -27,6 +39,10 @@ export interface UserGroupRecord {
   policies: PolicyRecord[];
   /** member id -> when it joined */
   members: Record<string, string>;
+  /** fact 37: until this time the group's /members answers 404. */
+  members_visible_at?: string;
+  /** fact 39: set when an identity provider manages the group through SCIM. */
+  scim_external_id?: string;
 }
 
 export interface SSOConnectorRecord {
@@ -68,17 +84,25 @@ export interface AccountState {
   userGroups: Record<string, UserGroupRecord>;
   ssoConnectors: Record<string, SSOConnectorRecord>;
   oauthClients: Record<string, OAuthClientRecord>;
+  /** Seeded account members who have since left the account. */
+  departedMembers: string[];
 }
 
-export function emptyAccount(): AccountState {
-  return { resourceGroups: {}, userGroups: {}, ssoConnectors: {}, oauthClients: {} };
+/** A new account: nothing but Cloudflare's predefined system resource group (fact 9). */
+export function newAccount(accountId: string): AccountState {
+  const system = systemResourceGroup(accountId);
+  return { resourceGroups: { [system.id]: system }, userGroups: {}, ssoConnectors: {}, oauthClients: {}, departedMembers: [] };
 }
 
 export class Store {
   readonly account: AccountState;
 
-  constructor(private readonly file?: string) {
-    this.account = file && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as AccountState) : emptyAccount();
+  constructor(
+    private readonly accountId: string,
+    private readonly file?: string,
+  ) {
+    const saved = file && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<AccountState>) : undefined;
+    this.account = saved ? { ...newAccount(accountId), ...saved } : newAccount(accountId);
   }
 
   /** Writes atomically, so a process killed mid-write leaves the previous state whole. */
@@ -91,7 +115,7 @@ export class Store {
   }
 
   reset(): void {
-    Object.assign(this.account, emptyAccount());
+    Object.assign(this.account, newAccount(this.accountId));
     this.save();
   }
 }

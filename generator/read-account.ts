@@ -5,49 +5,89 @@ import { allPermissionGroups, PermissionGroup } from "../provider/data-sources/p
 import { oauthClientsApi } from "../provider/resources/oauth-client/api";
 import { canonicalScopes, toOutputs as oauthOutputs } from "../provider/resources/oauth-client/schema";
 import { resourceGroupsApi } from "../provider/resources/resource-group/api";
-import { toOutputs as resourceGroupOutputs } from "../provider/resources/resource-group/schema";
+import { Scope, toOutputs as resourceGroupOutputs } from "../provider/resources/resource-group/schema";
 import { ssoApi } from "../provider/resources/sso-connector/api";
 import { toOutputs as ssoOutputs } from "../provider/resources/sso-connector/schema";
 import { membersApi } from "../provider/resources/user-group-members/api";
-import { userGroupsApi } from "../provider/resources/user-group/api";
+import { scimManagedGroupIds, userGroupsApi } from "../provider/resources/user-group/api";
 import { toOutputs as userGroupOutputs } from "../provider/resources/user-group/schema";
+
+export interface SnapshotPolicy {
+  access: string;
+  permissionGroups: string[];
+  resourceGroups: string[];
+  /** fact 24: scopes written into the policy instead of a resource group. */
+  scopes: Scope[];
+}
+
+export interface SnapshotUserGroup {
+  id: string;
+  name: string;
+  policies: SnapshotPolicy[];
+  memberIds: string[];
+  /** fact 39: an identity provider owns its name and members. */
+  scimManaged: boolean;
+}
+
+/** An object the generated code leaves out, and why. */
+export interface Skipped {
+  kind: string;
+  id: string;
+  name: string;
+  reason: string;
+}
 
 export interface AccountSnapshot {
   accountId: string;
   permissionGroups: PermissionGroup[];
   members: AccountMember[];
+  /** The account's own resource groups (Cloudflare's system groups are in `skipped`). */
   resourceGroups: { id: string; name: string; scope: { key: string; objects: string[] } }[];
-  userGroups: { id: string; name: string; policies: { access: string; permissionGroups: string[]; resourceGroups: string[] }[]; memberIds: string[] }[];
+  userGroups: SnapshotUserGroup[];
   ssoConnectors: { id: string; emailDomain: string; enabled: boolean; useFedrampLanguage: boolean }[];
   /** Each client's OAuthClient arguments (server-managed scopes left out). */
   oauthClients: { id: string; args: Record<string, unknown> }[];
+  skipped: Skipped[];
+  /** Why SCIM management could not be told, when it could not (then no group is marked). */
+  scimUnknown?: string;
+}
+
+/** fact 39: which groups SCIM manages, or why that cannot be told (a token without SCIM access). */
+async function scimManagement(client: CloudflareClient, accountId: string): Promise<{ managed: Set<string>; unknown?: string }> {
+  try {
+    return { managed: await scimManagedGroupIds(client, accountId) };
+  } catch (error) {
+    return { managed: new Set(), unknown: (error as Error).message };
+  }
 }
 
 export async function readAccount(client: CloudflareClient, accountId: string): Promise<AccountSnapshot> {
-  const [permissionGroups, members, resourceGroups, userGroups, ssoConnectors, oauthClients] = await Promise.all([
+  const [permissionGroups, members, resourceGroups, userGroups, ssoConnectors, oauthClients, scim] = await Promise.all([
     allPermissionGroups(client, accountId),
     allAccountMembers(client, accountId),
     resourceGroupsApi.list(client, accountId),
     userGroupsApi.list(client, accountId),
     ssoApi.list(client, accountId),
     oauthClientsApi.list(client, accountId),
+    scimManagement(client, accountId),
   ]);
   const memberIds = await Promise.all(userGroups.map((g) => membersApi.list(client, accountId, g.id)));
+  const groups = resourceGroups.map((api) => ({ api, outputs: resourceGroupOutputs(accountId, api) }));
   return {
     accountId,
     permissionGroups,
     members,
-    resourceGroups: resourceGroups.map((api) => {
-      const { name, scope } = resourceGroupOutputs(accountId, api);
-      return { id: api.id, name, scope: { key: scope.key, objects: scope.objects.map((o) => o.key) } };
-    }),
+    resourceGroups: groups
+      .filter((g) => !g.outputs.system)
+      .map(({ api, outputs: { name, scope } }) => ({ id: api.id, name, scope: { key: scope.key, objects: scope.objects.map((o) => o.key) } })),
     userGroups: userGroups.map((api, i) => {
       const { name, policies } = userGroupOutputs(accountId, api);
       return {
         id: api.id,
         name,
-        policies: policies.map(({ access, permissionGroups, resourceGroups }) => ({ access, permissionGroups, resourceGroups })),
+        policies: policies.map(({ access, permissionGroups, resourceGroups, scopes }) => ({ access, permissionGroups, resourceGroups, scopes })),
         memberIds: memberIds[i].map((m) => m.id).sort(),
+        scimManaged: scim.managed.has(api.id),
       };
     }),
     ssoConnectors: ssoConnectors.map((api) => {
@@ -65,5 +105,26 @@ export async function readAccount(client: CloudflareClient, accountId: string): 
       const args = { clientName, grantTypes, redirectUris, responseTypes, scopes: canonicalScopes(outputs.scopes), tokenEndpointAuthMethod, ...optional, visibility };
       return { id: api.client_id, args };
     }),
+    // fact 9: Cloudflare's predefined groups cannot be managed; policies still reference them by id.
+    skipped: groups
+      .filter((g) => g.outputs.system)
+      .map(({ api, outputs }) => ({
+        kind: "resource group",
+        id: api.id,
+        name: outputs.name,
+        reason: "a predefined system resource group: Cloudflare's own, not editable; policies refer to it by id",
+      })),
+    scimUnknown: scim.unknown,
   };
+}
+
+/** The lines the CLI prints about what the generated code leaves out or cannot tell. */
+export function snapshotNotes(snapshot: AccountSnapshot): string[] {
+  return [
+    ...snapshot.skipped.map((s) => `skipped ${s.kind} ${JSON.stringify(s.name)} (${s.id}): ${s.reason}`),
+    ...snapshot.userGroups
+      .filter((g) => g.scimManaged)
+      .map((g) => `user group ${JSON.stringify(g.name)} (${g.id}) is managed by SCIM: its name and members stay with the identity provider`),
+    ...(snapshot.scimUnknown ? [`could not tell which user groups SCIM manages: ${snapshot.scimUnknown}`] : []),
+  ];
 }

@@ -1,20 +1,25 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { ResourceGroupScope } from "./resource-group";
 import { IamResource } from "./resource";
 
 export interface UserGroupPolicyArgs {
+  /** Cloudflare currently refuses `deny`; it is accepted here in case that changes. */
   access: pulumi.Input<"allow" | "deny">;
   /** Permission group ids, compared as a set. See getPermissionGroup to look one up by name. */
   permissionGroups: pulumi.Input<pulumi.Input<string>[]>;
-  /** Resource group ids, compared as a set. */
-  resourceGroups: pulumi.Input<pulumi.Input<string>[]>;
+  /** Resource group ids, compared as a set. A policy needs a resource group or a scope. */
+  resourceGroups?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Scopes written into the policy instead of a resource group; `key` defaults to the account. */
+  scopes?: pulumi.Input<pulumi.Input<ResourceGroupScope>[]>;
 }
 
 export interface UserGroupPolicy {
-  /** The server's id; kept across updates that leave this policy unchanged. */
+  /** The server's id. Cloudflare gives every policy a new id whenever the policies change. */
   id: string;
   access: "allow" | "deny";
   permissionGroups: string[];
   resourceGroups: string[];
+  scopes: { key: string; objects: { key: string }[] }[];
 }
 
 export interface UserGroupArgs {

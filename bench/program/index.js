@@ -25,7 +25,7 @@ for (let unit = 0; unit < n / 10; unit++) {
   );
   for (let g = 0; g < 3; g++) {
     const policies = Array.from({ length: 1 + ((unit + g) % 3) }, (_, p) => ({
-      access: p === 2 ? "deny" : "allow",
+      access: "allow",
       permissionGroups: [permissions[(unit + g + p) % permissions.length], permissions[(unit + p + 1) % permissions.length]],
       resourceGroups: [zones[(g + p) % 2].id],
     }));

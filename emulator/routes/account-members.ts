@@ -1,7 +1,8 @@
 /** The account's members, shaped like Cloudflare's Account Members API (read-only here). */
-import { notFound } from "../api-error";
+import { ErrorCodes, notFound } from "../api-error";
 import { paginate, requireFound, Router, sortBy } from "../router";
-import { AccountMember, accountMembers } from "../seed";
+import { AccountMember } from "../seed";
+import { currentMembers } from "./members";
 
 function memberView(member: AccountMember) {
   return {
@@ -22,14 +23,21 @@ const orderKeys: Record<string, (m: AccountMember) => string> = {
 };
 
 export function registerAccountMembers(router: Router): void {
-  router.add("GET", "/accounts/:account_id/members", ({ query }) => {
+  // fact 49: per_page defaults to 20, from 5 to 50; `status`, `order` and `direction`.
+  router.add("GET", "/accounts/:account_id/members", ({ query }, { store }) => {
     const status = query.get("status");
     const order = orderKeys[query.get("order") ?? "user.email"] ?? orderKeys["user.email"];
-    const members = accountMembers.filter((m) => !status || m.status === status);
-    return paginate(sortBy(members, order, query.get("direction")).map(memberView), query);
+    const members = currentMembers(store).filter((m) => !status || m.status === status);
+    return paginate(sortBy(members, order, query.get("direction")).map(memberView), query, { defaultSize: 20, min: 5, max: 50 });
   });
 
-  router.add("GET", "/accounts/:account_id/members/:member_id", ({ params }) => ({
-    result: memberView(requireFound(accountMembers.find((m) => m.id === params.member_id), () => notFound("member", params.member_id))),
+  // fact 50: an unknown member is code 1003.
+  router.add("GET", "/accounts/:account_id/members/:member_id", ({ params }, { store }) => ({
+    result: memberView(
+      requireFound(
+        currentMembers(store).find((m) => m.id === params.member_id),
+        () => notFound("Member", params.member_id, ErrorCodes.unknownAccountMember),
+      ),
+    ),
   }));
 }

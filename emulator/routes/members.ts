@@ -1,23 +1,40 @@
 import { z } from "zod";
-import { ErrorCodes, invalid, notFound } from "../api-error";
+import { ApiFailure, ErrorCodes, invalid, notFound } from "../api-error";
 import { now } from "../ids";
 import { paginate, parseBody, Router, sortBy } from "../router";
 import { accountMembers } from "../seed";
-import { UserGroupRecord } from "../store";
-import { findUserGroup } from "./user-groups";
+import { Store, UserGroupRecord } from "../store";
+import { findUserGroup, refuseIfScim } from "./user-groups";
 
+/** fact 30: the body is a bare array of `{id}`. */
 const bodySchema = z.array(z.object({ id: z.string().min(1, "must not be empty") }));
 
-function memberIds(body: unknown): string[] {
+/** The seeded members who are still in the account. */
+export function currentMembers(store: Store) {
+  return accountMembers.filter((m) => !store.account.departedMembers.includes(m.id));
+}
+
+/** fact 33: an id that is not (or no longer) an account member: 400, code 400 (InvalidMember). */
+function checkAccountMember(store: Store, id: string, pointer?: string): void {
+  if (!currentMembers(store).some((m) => m.id === id)) {
+    throw invalid(`Invalid member: ${id} is not a member of this account`, pointer, ErrorCodes.badRequest);
+  }
+}
+
+function memberIds(store: Store, body: unknown): string[] {
   const ids = [...new Set(parseBody(bodySchema, body).map((m) => m.id))];
-  ids.forEach((id, i) => {
-    if (!accountMembers.some((m) => m.id === id)) {
-      throw invalid(`${id} is not a member of this account`, `/${i}/id`, ErrorCodes.unknownAccountMember);
-    }
-  });
+  ids.forEach((id, i) => checkAccountMember(store, id, `/${i}/id`));
   return ids;
 }
 
+/** fact 34: a valid account member who is not in the group: 404, code 404. */
+function membership(group: UserGroupRecord, memberId: string): string {
+  const since = group.members[memberId];
+  if (!since) throw new ApiFailure(404, ErrorCodes.notFound, `Member ${memberId} not found in user group ${group.id}`);
+  return since;
+}
+
+/** fact 29: list items are `{id, email, status}`. */
 function memberView(id: string) {
   const member = accountMembers.find((m) => m.id === id)!;
   return { id, email: member.email, status: member.status };
@@ -28,50 +45,71 @@ function listView(ids: string[], direction: string | null = "asc") {
   return sortBy(ids.map(memberView), (m) => m.email, direction);
 }
 
-function membership(group: UserGroupRecord, memberId: string): string {
-  const since = group.members[memberId];
-  if (!since) throw notFound("member", memberId);
-  return since;
+/** fact 28: a group with no members answers `result: null`. */
+const wholeList = (group: UserGroupRecord) => {
+  const ids = Object.keys(group.members);
+  return { result: ids.length ? listView(ids) : null };
+};
+
+/**
+ * fact 37: a just-created group's /members answers 404 "User group not found" for a short
+ * while, though GET of the group itself already finds it.
+ */
+function visibleGroup(store: Store, id: string): UserGroupRecord {
+  const group = findUserGroup(store, id);
+  if (group.members_visible_at && Date.parse(group.members_visible_at) > Date.now()) {
+    throw notFound("User group", id, ErrorCodes.notFound);
+  }
+  return group;
 }
 
 export function registerMembers(router: Router): void {
   const base = "/accounts/:account_id/iam/user_groups/:user_group_id/members";
 
+  // fact 27: per_page defaults to 100, from 1 to 500; `fuzzyEmail` and `direction` (by email).
   router.add("GET", base, ({ params, query }, { store }) => {
-    const group = findUserGroup(store, params.user_group_id);
+    const group = visibleGroup(store, params.user_group_id);
     const fuzzy = query.get("fuzzyEmail")?.toLowerCase();
     const members = listView(Object.keys(group.members), query.get("direction")).filter((m) => !fuzzy || m.email.includes(fuzzy));
-    return paginate(members, query);
+    const page = paginate(members, query, { defaultSize: 100, min: 1, max: 500 });
+    return members.length ? page : { ...page, result: null };
   });
 
   router.add("GET", `${base}/:member_id`, ({ params }, { store }) => {
-    const group = findUserGroup(store, params.user_group_id);
+    const group = visibleGroup(store, params.user_group_id);
+    checkAccountMember(store, params.member_id);
     const since = membership(group, params.member_id);
     const member = accountMembers.find((m) => m.id === params.member_id)!;
     return { result: { ...memberView(member.id), created_at: since, user: member.user } };
   });
 
+  // fact 31: adding a member who is already there changes nothing; fact 30: the answer is the whole list.
   router.add("POST", base, ({ params, body }, { store }) => {
-    const group = findUserGroup(store, params.user_group_id);
-    const ids = memberIds(body);
+    const group = visibleGroup(store, params.user_group_id);
+    const ids = memberIds(store, body);
+    refuseIfScim(group, "change its members");
     const stamp = now();
     for (const id of ids) group.members[id] ??= stamp;
     group.modified_on = stamp;
-    return { result: listView(ids) };
+    return wholeList(group);
   });
 
+  // fact 36: `PUT []` removes every member and leaves the group.
   router.add("PUT", base, ({ params, body }, { store }) => {
-    const group = findUserGroup(store, params.user_group_id);
-    const ids = memberIds(body);
+    const group = visibleGroup(store, params.user_group_id);
+    const ids = memberIds(store, body);
+    refuseIfScim(group, "change its members");
     const stamp = now();
     group.members = Object.fromEntries(ids.map((id) => [id, group.members[id] ?? stamp]));
     group.modified_on = stamp;
-    return { result: listView(ids) };
+    return wholeList(group);
   });
 
   router.add("DELETE", `${base}/:member_id`, ({ params }, { store }) => {
-    const group = findUserGroup(store, params.user_group_id);
+    const group = visibleGroup(store, params.user_group_id);
+    checkAccountMember(store, params.member_id);
     membership(group, params.member_id);
+    refuseIfScim(group, "change its members");
     delete group.members[params.member_id];
     group.modified_on = now();
     return { result: memberView(params.member_id) };

@@ -101,9 +101,10 @@ function checkPromotion(client: OAuthClientRecord): void {
   }
 }
 
+/** Absent optional URIs come back as `null`, as the real API's nullable fields do (fact 43). */
 export function oauthClientView(record: OAuthClientRecord) {
   const { secret: _secret, rotated_secret, ...visible } = record;
-  return { ...visible, has_rotated_secret: rotated_secret !== undefined };
+  return { client_uri: null, logo_uri: null, policy_uri: null, tos_uri: null, ...visible, has_rotated_secret: rotated_secret !== undefined };
 }
 
 export function findClient(store: Store, id: string): OAuthClientRecord {

@@ -1,32 +1,28 @@
 /**
- * The Cloudflare v4 envelope `{success, errors, messages, result, result_info}`.
- * Unknown extra fields are tolerated (zod strips them): the real API adds fields over time.
+ * The Cloudflare v4 envelope `{success, errors, messages, result, result_info}`, stripped in one
+ * place. Read leniently: `errors`, `messages` and `result_info` may be `null` or missing
+ * (fact 4), and unknown extra fields are dropped.
  */
 import { z } from "zod";
 import { CloudflareErrorDetail } from "./errors";
+import { list, optional } from "./lenient";
 
 const messageSchema = z.object({
-  code: z.number(),
-  message: z.string(),
-  documentation_url: z.string().optional(),
-  source: z.object({ pointer: z.string().optional() }).optional(),
+  code: z.coerce.number(),
+  message: z.string().nullish().transform((m) => m ?? ""),
+  documentation_url: optional(z.string()),
+  source: optional(z.object({ pointer: optional(z.string()) })),
 });
 
-const resultInfoSchema = z.object({
-  count: z.number().optional(),
-  page: z.number().optional(),
-  per_page: z.number().optional(),
-  total_count: z.number().optional(),
-  total_pages: z.number().optional(),
-});
+const count = optional(z.number());
+const resultInfoSchema = z.object({ count, page: count, per_page: count, total_count: count, total_pages: count });
 export type ResultInfo = z.infer<typeof resultInfoSchema>;
 
 const envelopeSchema = z.object({
   success: z.boolean(),
-  errors: z.array(messageSchema).default([]),
-  messages: z.array(messageSchema).optional(),
+  errors: list(messageSchema),
   result: z.unknown().optional(),
-  result_info: resultInfoSchema.optional(),
+  result_info: optional(resultInfoSchema),
 });
 
 export interface Unwrapped<T> {
@@ -36,11 +32,21 @@ export interface Unwrapped<T> {
 
 /** Reads error details from any body, even one that is not a valid envelope. */
 export function errorDetailsOf(body: unknown): CloudflareErrorDetail[] {
-  const parsed = z.object({ errors: z.array(messageSchema) }).safeParse(body);
+  const parsed = z.object({ errors: list(messageSchema) }).safeParse(body);
   return parsed.success ? parsed.data.errors : [];
 }
 
 export class EnvelopeError extends Error {}
+
+/** Parses a result with `schema`; a shape it cannot read is an error that says where. */
+export function parseResult<T>(value: unknown, schema: z.ZodType<T, z.ZodTypeDef, unknown>, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new EnvelopeError(`${what}: unexpected result shape at ${issue?.path.join(".") || "result"}: ${issue?.message}`);
+  }
+  return result.data;
+}
 
 /** The one place that strips the envelope: validates it, then parses `result` with `schema`. */
 export function unwrap<T>(body: unknown, schema: z.ZodType<T, z.ZodTypeDef, unknown>, what: string): Unwrapped<T> {
@@ -48,10 +54,5 @@ export function unwrap<T>(body: unknown, schema: z.ZodType<T, z.ZodTypeDef, unkn
   if (!envelope.success) {
     throw new EnvelopeError(`${what}: the response is not a Cloudflare v4 envelope (${envelope.error.issues[0]?.message})`);
   }
-  const result = schema.safeParse(envelope.data.result);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new EnvelopeError(`${what}: unexpected result shape at ${issue?.path.join(".") || "result"}: ${issue?.message}`);
-  }
-  return { result: result.data, resultInfo: envelope.data.result_info };
+  return { result: parseResult(envelope.data.result, schema, what), resultInfo: envelope.data.result_info };
 }

@@ -90,3 +90,25 @@ export function errorFromResponse(
 export function isNotFound(error: unknown): boolean {
   return error instanceof NotFoundError;
 }
+
+/** What tells one Cloudflare answer from another: the status, the code and a fragment of the message. */
+export interface ErrorPattern {
+  status?: number;
+  code?: number;
+  includes?: string;
+}
+
+/**
+ * Whether `error` is Cloudflare's answer of this kind. The API documents few of its codes, so
+ * real clients tell errors apart as this does: by status, code and message fragment together.
+ */
+export function isApiError(error: unknown, pattern: ErrorPattern): error is CloudflareApiError {
+  if (!(error instanceof CloudflareApiError)) return false;
+  if (pattern.status !== undefined && error.status !== pattern.status) return false;
+  if (pattern.code === undefined && pattern.includes === undefined) return true;
+  return error.errors.some(
+    (detail) =>
+      (pattern.code === undefined || detail.code === pattern.code) &&
+      (pattern.includes === undefined || detail.message.toLowerCase().includes(pattern.includes.toLowerCase())),
+  );
+}

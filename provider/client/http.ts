@@ -4,7 +4,7 @@
  */
 import got, { Got } from "got";
 import { z } from "zod";
-import { errorDetailsOf, unwrap, Unwrapped } from "./envelope";
+import { errorDetailsOf, parseResult, unwrap, Unwrapped } from "./envelope";
 import { ConnectionError, errorFromResponse, RequestDescription } from "./errors";
 import { attemptsFor, defaultRetryPolicy, isRetryable, parseRetryAfterMs, retryDelayMs, RetryPolicy } from "./retry";
 
@@ -29,6 +29,8 @@ export interface RequestOptions<T> {
   body?: unknown;
   /** Defaults to every method but POST. A POST that only repeats a state (no new object) may set it. */
   idempotent?: boolean;
+  /** The answer is plain JSON, not a v4 envelope (SCIM's endpoints). */
+  bare?: boolean;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -92,9 +94,9 @@ export class CloudflareClient {
         }
         throw new ConnectionError(description, cause, !idempotent);
       }
-      if (status < 400 && (body as { success?: unknown } | undefined)?.success === true) {
-        return unwrap(body, options.schema, `${options.method} ${options.path}`);
-      }
+      const what = `${options.method} ${options.path}`;
+      if (status < 400 && options.bare) return { result: parseResult(body, options.schema, what) };
+      if (status < 400 && (body as { success?: unknown } | undefined)?.success === true) return unwrap(body, options.schema, what);
       const retryAfterMs = parseRetryAfterMs(retryAfter);
       const waitable = retryAfterMs === undefined || retryAfterMs <= this.policy.maxRetryAfterMs;
       if (attempt < attemptsFor(status, this.policy) && isRetryable(status, idempotent) && waitable) {

@@ -1,4 +1,5 @@
 export * from "./errors";
+export * from "./lenient";
 export * from "./envelope";
 export * from "./http";
 export * from "./paginate";

@@ -1,11 +1,18 @@
-/** Walks page-numbered list endpoints to the end, with the largest page size the API takes. */
+/** Walks page-numbered list endpoints to the end, at the largest page size each one accepts. */
 import { z } from "zod";
 import { ResultInfo } from "./envelope";
 import { CloudflareClient, Query } from "./http";
+import { list } from "./lenient";
 
-/** The largest `per_page` the IAM list endpoints accept (an assumption the README records). */
-export const MAX_PAGE_SIZE = 50;
+/** The largest `per_page` of each page-numbered list (facts 1, 15, 27 and 49). */
+export const PAGE_SIZE = {
+  permissionGroups: 50,
+  userGroups: 500,
+  userGroupMembers: 500,
+  accountMembers: 50,
+} as const;
 
+/** Without `result_info` (fact 4), a short page is the last one. */
 export function hasMorePages(page: number, received: number, info: ResultInfo | undefined, perPage: number): boolean {
   if (received === 0) return false;
   if (info?.total_pages !== undefined) return page < info.total_pages;
@@ -17,6 +24,7 @@ export async function listAllPages<T>(
   client: CloudflareClient,
   path: string,
   itemSchema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  perPage: number,
   query: Query = {},
 ): Promise<T[]> {
   const items: T[] = [];
@@ -24,10 +32,11 @@ export async function listAllPages<T>(
     const { result, resultInfo } = await client.request({
       method: "GET",
       path,
-      schema: z.array(itemSchema),
-      query: { ...query, page, per_page: MAX_PAGE_SIZE },
+      // `result: null` is an empty page (facts 8 and 28).
+      schema: list(itemSchema),
+      query: { ...query, page, per_page: perPage },
     });
     items.push(...result);
-    if (!hasMorePages(page, result.length, resultInfo, MAX_PAGE_SIZE)) return items;
+    if (!hasMorePages(page, result.length, resultInfo, perPage)) return items;
   }
 }

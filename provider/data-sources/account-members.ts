@@ -1,6 +1,6 @@
 /** The account's members (`GET /accounts/{id}/members`): the ids a user group can hold, with emails. */
 import { z } from "zod";
-import { apiPath, listAllPages } from "../client";
+import { apiPath, listAllPages, optional, PAGE_SIZE, serverString } from "../client";
 import { oncePerAccount } from "./once";
 
 export interface AccountMember {
@@ -11,14 +11,14 @@ export interface AccountMember {
 
 const apiAccountMember = z.object({
   id: z.string(),
-  email: z.string().optional(),
-  status: z.string().optional(),
-  user: z.object({ email: z.string().optional() }).optional(),
+  email: optional(z.string()),
+  status: serverString,
+  user: optional(z.object({ email: optional(z.string()) })),
 });
 
 /** Read once per account per run, like the permission groups. */
 export const allAccountMembers = oncePerAccount((client, accountId) =>
-  listAllPages(client, apiPath`/accounts/${accountId}/members`, apiAccountMember).then((list) =>
+  listAllPages(client, apiPath`/accounts/${accountId}/members`, apiAccountMember, PAGE_SIZE.accountMembers).then((list) =>
     list.map((m): AccountMember => ({ id: m.id, email: (m.user?.email ?? m.email ?? "").toLowerCase(), status: m.status ?? "" })),
   ),
 );

@@ -1,13 +1,16 @@
 /** Permission groups: read once per account per run, then filtered locally for every lookup. */
 import { z } from "zod";
-import { apiPath, listAllPages } from "../client";
+import { apiPath, listAllPages, optional, PAGE_SIZE } from "../client";
 import { oncePerAccount } from "./once";
 
 export interface PermissionGroup {
   id: string;
   name: string;
-  /** Cloudflare's `meta` key/value, e.g. `{ key: "label", value: "zone_read" }`. */
-  meta: { key: string; value: string };
+  /** The role label, e.g. `admin`, `admin_readonly`: what the API's `label` filter matches. */
+  label: string;
+  description: string;
+  /** Where the group applies: `com.cloudflare.api.account`, or `...account.zone` for zone roles. */
+  scopes: string[];
 }
 
 export interface PermissionGroupFilters {
@@ -16,23 +19,46 @@ export interface PermissionGroupFilters {
   name?: string;
 }
 
+/**
+ * fact 5: real items carry `meta: {description, editable, label, scopes}` (scopes a string);
+ * the spec's `meta: {key, value}` is read too, as a label when its key is "label".
+ */
 const apiPermissionGroup = z.object({
   id: z.string(),
-  name: z.string().optional(),
-  meta: z.object({ key: z.string().optional(), value: z.string().optional() }).optional(),
+  name: optional(z.string()),
+  meta: optional(
+    z.object({
+      label: optional(z.string()),
+      description: optional(z.string()),
+      scopes: optional(z.union([z.string(), z.array(z.string())])),
+      key: optional(z.string()),
+      value: optional(z.string()),
+    }),
+  ),
 });
 
+function toPermissionGroup(api: z.infer<typeof apiPermissionGroup>): PermissionGroup {
+  const meta = api.meta;
+  const scopes = meta?.scopes;
+  return {
+    id: api.id,
+    name: api.name ?? "",
+    label: meta?.label ?? (meta?.key === "label" ? (meta.value ?? "") : ""),
+    description: meta?.description ?? "",
+    scopes: scopes === undefined ? [] : typeof scopes === "string" ? scopes.split(",").map((s) => s.trim()) : scopes,
+  };
+}
+
 export const allPermissionGroups = oncePerAccount((client, accountId) =>
-  listAllPages(client, apiPath`/accounts/${accountId}/iam/permission_groups`, apiPermissionGroup).then((list) =>
-    list.map((g): PermissionGroup => ({ id: g.id, name: g.name ?? "", meta: { key: g.meta?.key ?? "", value: g.meta?.value ?? "" } })),
+  listAllPages(client, apiPath`/accounts/${accountId}/iam/permission_groups`, apiPermissionGroup, PAGE_SIZE.permissionGroups).then((list) =>
+    list.map(toPermissionGroup),
   ),
 );
 
-/** The `label` filter matches the group's label (its meta value), as the API's filter does. */
+/** fact 2: the `label` filter matches the role label, as the API's own filter does. */
 export function filterPermissionGroups(groups: PermissionGroup[], filters: PermissionGroupFilters): PermissionGroup[] {
   return groups.filter(
-    (g) =>
-      (!filters.id || g.id === filters.id) && (!filters.name || g.name === filters.name) && (!filters.label || g.meta.value === filters.label),
+    (g) => (!filters.id || g.id === filters.id) && (!filters.name || g.name === filters.name) && (!filters.label || g.label === filters.label),
   );
 }
 

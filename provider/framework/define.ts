@@ -9,6 +9,7 @@ import { z } from "zod";
 import { CloudflareClient, isNotFound } from "../client";
 import { apiClient, defaultAccountId } from "../runtime";
 import { checkInputs, CheckFailure, Rule } from "./check";
+import { CreatedButIncomplete, InitFailed, ProviderError } from "./errors";
 import { containsUnknown } from "./unknown";
 import { deepEqual, withoutUndefined } from "./values";
 
@@ -44,63 +45,35 @@ export interface ResourceDefinition<Inputs extends { accountId: string }, Output
   extraChanges?(olds: Outputs, news: Inputs): string[];
   /** Refuses, at preview, a change that cannot be applied as asked (throws a ProviderError). */
   validateChange?(olds: Outputs, news: Inputs): void;
+  /** Why an existing object may not be adopted (a system object, say), or undefined. */
+  refuseAdoption?(existing: Outputs): string | undefined;
+  /**
+   * A sentence that explains a failure in the user's terms (a real-API quirk, what to do),
+   * appended to Cloudflare's own code and message; `subject` is the inputs or the outputs.
+   */
+  explain?(ctx: Context, error: unknown, subject: Inputs | Outputs): Promise<string | undefined>;
 }
 
 const missingAccount = "required: set accountId, or the stack config cloudflare:accountId, or CLOUDFLARE_ACCOUNT_ID";
 
-export class ProviderError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ProviderError";
-    // The engine prints `${error}: ${error.stack}`; a stack is noise for a user-facing error.
-    this.stack = "";
-  }
-}
-
-/**
- * Thrown by a create whose object exists but whose later steps failed. The engine then records
- * the object in state (as "created, failed to initialise") instead of losing track of it, and
- * the next `up` finishes the job as an update.
- */
-export class CreatedButIncomplete extends Error {
-  constructor(
-    readonly id: string,
-    readonly outputs: object,
-    readonly cause: unknown,
-  ) {
-    super(cause instanceof Error ? cause.message : String(cause));
-  }
-}
-
-/** The shape the dynamic-provider host turns into ErrorResourceInitFailed (id, properties, reasons). */
-class InitFailed extends ProviderError {
-  constructor(
-    readonly id: string,
-    readonly properties: object,
-    message: string,
-  ) {
-    super(message);
-  }
-
-  get reasons(): string[] {
-    return [this.message];
-  }
-}
-
 /** Prefixes an error with the resource type and keeps Cloudflare's codes in the message. */
-function explain(label: string, action: string, error: unknown): ProviderError {
+function explain(label: string, action: string, error: unknown, hint?: string): ProviderError {
   const message = error instanceof Error ? error.message : String(error);
-  return new ProviderError(`${label} ${action} failed: ${message}`);
+  return new ProviderError(`${label} ${action} failed: ${message}${hint ? `. ${hint}` : ""}`);
 }
 
-async function step<T>(label: string, action: string, run: () => Promise<T>): Promise<T> {
+/** Runs one provider method; its failure reaches the user as one explained line. */
+async function step<T>(label: string, action: string, run: () => Promise<T>, hintFor?: (error: unknown) => Promise<string | undefined>): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    if (error instanceof ProviderError) throw error;
+    const cause = error instanceof CreatedButIncomplete ? error.cause : error;
+    const hint = cause instanceof ProviderError ? undefined : await hintFor?.(cause).catch(() => undefined);
     if (error instanceof CreatedButIncomplete) {
-      throw new InitFailed(error.id, withoutUndefined(error.outputs), explain(label, `${action} of ${error.id}`, error.cause).message);
+      throw new InitFailed(error.id, withoutUndefined(error.outputs), explain(label, `${action} of ${error.id}`, cause, hint).message);
     }
-    throw error instanceof ProviderError ? error : explain(label, action, error);
+    throw explain(label, action, error, hint);
   }
 }
 
@@ -127,8 +100,15 @@ function changedFields(fields: Record<string, FieldRule>, olds: object, news: ob
 export function defineResource<Inputs extends { accountId: string; adoptId?: string }, Outputs extends { accountId: string }>(
   definition: ResourceDefinition<Inputs, Outputs>,
 ): dynamic.ResourceProvider {
-  const context = (): Context => ({ client: apiClient() });
+  // The client is resolved on first use, inside a step, so a missing token is explained like any failure.
+  const context = (): Context => ({
+    get client() {
+      return apiClient();
+    },
+  });
   const label = definition.label;
+  const hints = (ctx: Context, subject: Inputs | Outputs) => (error: unknown) =>
+    definition.explain?.(ctx, error, subject) ?? Promise.resolve(undefined);
 
   return {
     async check(_olds: Record<string, unknown>, withProvider: Record<string, unknown>) {
@@ -152,44 +132,58 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
     },
 
     async create(inputs: Inputs) {
-      return step(label, "create", async () => {
-        const ctx = context();
-        const made = inputs.adoptId
-          ? await adopt(ctx, inputs.adoptId, inputs)
-          : await definition.create(ctx, inputs);
-        return { id: made.id, outs: withoutUndefined(made.outputs) };
-      });
+      const ctx = context();
+      return step(
+        label,
+        "create",
+        async () => {
+          const made = inputs.adoptId ? await adopt(ctx, inputs.adoptId, inputs) : await definition.create(ctx, inputs);
+          return { id: made.id, outs: withoutUndefined(made.outputs) };
+        },
+        hints(ctx, inputs),
+      );
     },
 
     async read(id: string, props: Outputs) {
-      return step(label, `read of ${id}`, async () => {
-        const previous = { ...props, accountId: props.accountId ?? defaultAccountId() };
-        let current: Outputs | undefined;
-        try {
-          current = await definition.read(context(), id, previous);
-        } catch (error) {
-          if (!isNotFound(error)) throw error;
-        }
-        if (!current) return { id: "", props: {} };
-        const outputs = withoutUndefined(current);
-        return { id, props: outputs, inputs: withoutUndefined(definition.inputsOf(outputs)) };
-      });
+      const ctx = context();
+      const previous = { ...props, accountId: props.accountId ?? defaultAccountId() };
+      return step(
+        label,
+        `read of ${id}`,
+        async () => {
+          let current: Outputs | undefined;
+          try {
+            current = await definition.read(ctx, id, previous);
+          } catch (error) {
+            if (!isNotFound(error)) throw error;
+          }
+          if (!current) return { id: "", props: {} };
+          const outputs = withoutUndefined(current);
+          return { id, props: outputs, inputs: withoutUndefined(definition.inputsOf(outputs)) };
+        },
+        hints(ctx, previous),
+      );
     },
 
     async update(id: string, olds: Outputs, news: Inputs) {
-      return step(label, `update of ${id}`, async () => ({
-        outs: withoutUndefined(await definition.update(context(), id, olds, news)),
-      }));
+      const ctx = context();
+      return step(label, `update of ${id}`, async () => ({ outs: withoutUndefined(await definition.update(ctx, id, olds, news)) }), hints(ctx, news));
     },
 
     async delete(id: string, outputs: Outputs) {
-      await step(label, `delete of ${id}`, async () => {
-        try {
-          await definition.delete(context(), id, outputs);
-        } catch (error) {
-          if (!isNotFound(error)) throw error;
-        }
-      });
+      const ctx = context();
+      await step(
+        label,
+        `delete of ${id}`,
+        async () => {
+          try {
+            await definition.delete(ctx, id, outputs);
+          } catch (error) {
+            if (!isNotFound(error)) throw error;
+          }
+        },
+        hints(ctx, outputs),
+      );
     },
   } as dynamic.ResourceProvider;
 
@@ -200,6 +194,8 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
       throw error;
     });
     if (!existing) throw new ProviderError(`${label} adoption failed: adoptId ${adoptId} does not exist in account ${inputs.accountId}`);
+    const refusal = definition.refuseAdoption?.(existing);
+    if (refusal) throw new ProviderError(`${label} adoption failed: ${refusal}`);
     const changed = changedFields(definition.fields, existing, inputs);
     const fixed = changed.filter((key) => replacesOn(definition.fields[key], existing, inputs, key));
     if (fixed.length) {

@@ -80,11 +80,13 @@ export class AccessPolicy extends pulumi.ComponentResource {
               access: policy.access,
               permissionGroups: r[g].permissionGroupIds[p],
               resourceGroups: policy.resourceGroups.map(resourceGroupId),
+              scopes: policy.scopes.map((scope) => ({ key: scope.key, objects: scope.objects.map((key) => ({ key })) })),
             })),
           ),
           adoptId: entry.adoptId,
         },
-        parent,
+        // A SCIM group cannot be deleted through the API: dropping it from the file lets it go.
+        { ...parent, retainOnDelete: entry.scim },
       );
       this.userGroups[entry.name] = group;
       if (entry.members) {

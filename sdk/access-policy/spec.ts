@@ -12,15 +12,15 @@ const nonEmpty = z.string().trim().min(1, "must not be empty");
 const hexId = /^[0-9a-f]{32}$/;
 
 const scopeObject = z.union([nonEmpty, z.object({ key: nonEmpty }).strict()]).transform((o) => (typeof o === "string" ? o : o.key));
+/** `key` defaults to the account; objects as strings or `{key}`. */
+const scope = z.object({ key: nonEmpty.optional(), objects: z.array(scopeObject).min(1, "must list at least one object") }).strict();
 
 const resourceGroup = z
   .object({
     name: nonEmpty,
     /** A stable identity for the entry; defaults to `name`. Keep it to rename a group in place. */
     key: nonEmpty.optional(),
-    scope: z
-      .object({ key: nonEmpty.optional(), objects: z.array(scopeObject).min(1, "must list at least one object") })
-      .strict(),
+    scope,
     adoptId: z.string().regex(hexId, "must be a 32-character hex id").optional(),
   })
   .strict();
@@ -29,9 +29,15 @@ const policy = z
   .object({
     access: z.enum(["allow", "deny"], { errorMap: () => ({ message: "must be allow or deny" }) }),
     permissionGroups: z.array(nonEmpty).min(1, "a policy needs at least one permission group"),
-    resourceGroups: z.array(nonEmpty).min(1, "a policy needs at least one resource group"),
+    resourceGroups: z.array(nonEmpty).default([]),
+    /** Scopes written into the policy instead of a resource group (as the dashboard can make them). */
+    scopes: z.array(scope).default([]),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.resourceGroups.length + p.scopes.length > 0, {
+    message: "a policy needs at least one resource group or scope",
+    path: ["resourceGroups"],
+  });
 
 const userGroup = z
   .object({
@@ -40,9 +46,15 @@ const userGroup = z
     policies: z.array(policy).default([]),
     /** Emails or account member ids. Absent: membership is not managed here. */
     members: z.array(nonEmpty).optional(),
+    /** Managed by SCIM: the identity provider owns the name and members; only policies are managed here. */
+    scim: z.boolean().default(false),
     adoptId: z.string().regex(hexId, "must be a 32-character hex id").optional(),
   })
-  .strict();
+  .strict()
+  .refine((g) => !(g.scim && g.members), {
+    message: "a SCIM-managed group's members come from the identity provider: leave members out",
+    path: ["members"],
+  });
 
 const ssoConnector = z
   .object({

@@ -11,7 +11,7 @@ import * as yaml from "js-yaml";
 import { accountMembers } from "../../emulator";
 import type { AccessSpecInput } from "../../sdk";
 import { admin, resetStats, stats, useEmulator, writeCount } from "../support/emulator";
-import { api } from "../support/provider";
+import { api, untilMembersVisible } from "../support/provider";
 import { previewChanges, PROJECT_ROOT, PulumiWorkspace } from "../support/pulumi";
 
 jest.setTimeout(300_000);
@@ -20,13 +20,17 @@ const emulator = useEmulator();
 const work = mkdtempSync(join(tmpdir(), "gitops-"));
 const accessFile = join(work, "access.yaml");
 const [zoneRead, dnsWrite] = ["c8fed203ed3043cba015a93ad1616f1f", "1a634cc70d087bac844635b4c98eb35b"];
+let systemGroupId: string;
+let scimGroupId: string;
 
-async function generate(format: string, out: string): Promise<void> {
-  await promisify(execFile)(
+/** Runs `cloudflare-iam generate`; resolves to what it told the user (stderr). */
+async function generate(format: string, out: string): Promise<string> {
+  const { stderr } = await promisify(execFile)(
     process.execPath,
     [join(PROJECT_ROOT, "dist/cli/cloudflare-iam.js"), "generate", "--account", emulator().accountId, "--format", format, "--out", out],
     { env: { ...process.env, CLOUDFLARE_BASE_URL: emulator().baseUrl, CLOUDFLARE_API_TOKEN: emulator().token } },
   );
+  return stderr;
 }
 
 async function stackFor(program: string, name: string, config: Record<string, string> = {}): Promise<PulumiWorkspace> {
@@ -35,10 +39,13 @@ async function stackFor(program: string, name: string, config: Record<string, st
   return workspace;
 }
 
-/** Everything the account holds, by kind: the ids a state must end up with. */
+/** Everything the account holds but Cloudflare's own system groups: the ids a state must end up with. */
 async function accountIds(): Promise<string[]> {
   const state = await admin<Record<string, Record<string, unknown>>>(emulator(), "GET", "/state");
-  return Object.values(state).flatMap((objects) => Object.keys(objects)).sort();
+  return (["resourceGroups", "userGroups", "ssoConnectors", "oauthClients"] as const)
+    .flatMap((kind) => Object.keys(state[kind]))
+    .filter((id) => id !== systemGroupId)
+    .sort();
 }
 
 /** The ids the stack's resources manage (UserGroupMembers share their group's id). */
@@ -61,12 +68,28 @@ beforeAll(async () => {
     permission_groups: permissions.map((id) => ({ id })),
     resource_groups: groups.map((id) => ({ id })),
   });
+  // fact 9: Cloudflare's own group for the whole account, referenced but never managed.
+  const groups = await call<{ id: string; name: string }[]>("GET", "/iam/resource_groups");
+  systemGroupId = groups.find((g) => g.name === `com.cloudflare.api.account.${emulator().accountId}`)!.id;
   const sre = await call<{ id: string }>("POST", "/iam/user_groups", {
     name: "SRE",
-    policies: [policy("allow", [dnsWrite, zoneRead], [prod.id, staging.id]), policy("deny", [dnsWrite], [staging.id])],
+    policies: [policy("allow", [dnsWrite, zoneRead], [prod.id, staging.id]), policy("allow", [dnsWrite], [staging.id])],
   });
-  const everyone = await call<{ id: string }>("POST", "/iam/user_groups", { name: "Everyone", policies: [policy("allow", [zoneRead], [prod.id])] });
+  const everyone = await call<{ id: string }>("POST", "/iam/user_groups", {
+    name: "Everyone",
+    policies: [policy("allow", [zoneRead], [prod.id]), policy("allow", [zoneRead], [systemGroupId])],
+  });
   await call<{ id: string }>("POST", "/iam/user_groups", { name: "Empty", policies: [] });
+  // fact 24: a policy made in the dashboard with its scope inline.
+  await call("POST", "/iam/user_groups", {
+    name: "Inline",
+    policies: [{ access: "allow", permission_groups: [{ id: zoneRead }], resource_groups: [{ scope: scope("inline") }] }],
+  });
+  // fact 39: a group an identity provider pushed, with members it manages.
+  scimGroupId = (await call<{ id: string }>("POST", "/iam/user_groups", { name: "From Okta" })).id;
+  for (const group of [sre.id, everyone.id, scimGroupId]) await untilMembersVisible(emulator(), group);
+  await call("PUT", `/iam/user_groups/${scimGroupId}/members`, accountMembers.slice(5, 7).map(({ id }) => ({ id })));
+  await admin(emulator(), "PUT", `/user_groups/${scimGroupId}/scim`, { externalId: "okta-group-1" });
   await call("PUT", `/iam/user_groups/${sre.id}/members`, accountMembers.slice(0, 3).map(({ id }) => ({ id })));
   await call("PUT", `/iam/user_groups/${everyone.id}/members`, accountMembers.slice(0, 55).map(({ id }) => ({ id })));
   await call("POST", "/sso_connectors", { email_domain: "corp.example.com", begin_verification: true });
@@ -85,9 +108,23 @@ describe("access file", () => {
   let stack: PulumiWorkspace;
 
   it("is generated for the whole account, naming groups, permissions and members", async () => {
-    await generate("access", accessFile);
-    const spec = yaml.load(readFileSync(accessFile, "utf8")) as AccessSpecInput;
+    const notes = await generate("access", accessFile);
+    const text = readFileSync(accessFile, "utf8");
+    const spec = yaml.load(text) as AccessSpecInput;
+    // fact 9: the system group is skipped, said so, and still referenced by id.
     expect(spec.resourceGroups!.map((g) => g.name).sort()).toEqual(["prod zones", "staging zones"]);
+    expect(notes).toContain(`skipped resource group "com.cloudflare.api.account.${emulator().accountId}" (${systemGroupId}): a predefined system resource group`);
+    expect(text).toContain(`# skipped resource group`);
+    expect(spec.userGroups!.find((g) => g.name === "Everyone")!.policies!.flatMap((p) => p.resourceGroups)).toContain(systemGroupId);
+    // fact 24: the inline scope comes through as a scope.
+    expect(spec.userGroups!.find((g) => g.name === "Inline")!.policies).toEqual([
+      { access: "allow", permissionGroups: ["Zone Read"], resourceGroups: [], scopes: [{ objects: ["com.cloudflare.api.account.zone.inline"] }] },
+    ]);
+    // fact 39: the SCIM group is marked, its members left to the identity provider.
+    const okta = spec.userGroups!.find((g) => g.name === "From Okta")!;
+    expect(okta).toMatchObject({ scim: true, adoptId: scimGroupId });
+    expect(okta).not.toHaveProperty("members");
+    expect(notes).toContain(`user group "From Okta" (${scimGroupId}) is managed by SCIM`);
     const sre = spec.userGroups!.find((g) => g.name === "SRE")!;
     expect(sre.policies!.flatMap((p) => p.permissionGroups).sort()).toEqual(["DNS Write", "DNS Write", "Zone Read"]);
     expect(sre.members).toEqual(accountMembers.slice(0, 3).map((m) => m.email).sort());

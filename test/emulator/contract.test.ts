@@ -1,11 +1,12 @@
 /**
  * Contract: Cloudflare's official TypeScript SDK, pointed at the emulator through `baseURL`,
- * gets the answers the API reference describes (and, for account members, the shape of
- * Cloudflare's Account Members API). The last test checks that every route was used.
+ * gets the answers the real API gives (REAL-API-FACTS.md, cited by number; the reference pages
+ * where the facts are silent). The last test checks that every route was used.
  */
 import Cloudflare from "cloudflare";
 import { accountMembers, apiRouter, permissionGroups } from "../../emulator";
 import { admin, stats, useEmulator } from "../support/emulator";
+import { untilMembersVisible } from "../support/provider";
 
 const emulator = useEmulator();
 let cf: Cloudflare;
@@ -45,7 +46,25 @@ describe("permission groups", () => {
     expect(new Set(all.map((g) => g.id)).size).toBe(permissionGroups.length);
     const firstPage = await cf.iam.permissionGroups.list({ account_id, per_page: 20 });
     expect(firstPage.result).toHaveLength(20);
-    expect((firstPage.result_info as { total_count?: number }).total_count).toBe(permissionGroups.length);
+    // fact 4: no result_info (the SDK fills in an empty one); fact 1: per_page at most 50.
+    const raw = await fetch(`${emulator().baseUrl}/accounts/${account_id}/iam/permission_groups`, { headers: { authorization: `Bearer ${emulator().token}` } });
+    expect(await raw.json()).not.toHaveProperty("result_info");
+    expect((await cf.iam.permissionGroups.list({ account_id, per_page: 500 })).result).toHaveLength(50);
+  });
+
+  it("fact 5: items carry status, timestamps and meta {description, editable, label, scopes}", async () => {
+    const [group] = (await cf.iam.permissionGroups.list({ account_id, name: "Administrator Read Only" })).result;
+    expect(group).toMatchObject({
+      status: "V",
+      meta: { label: "admin_readonly", editable: "false", description: expect.any(String), scopes: "com.cloudflare.api.account" },
+      created_on: expect.any(String),
+      modified_on: expect.any(String),
+    });
+  });
+
+  it("facts 2 and 3: the label filter takes role labels; a name with no match is []", async () => {
+    expect((await cf.iam.permissionGroups.list({ account_id, label: "admin" })).result.map((g) => g.name)).toEqual(["Administrator"]);
+    expect((await cf.iam.permissionGroups.list({ account_id, name: "No Such Role" })).result).toEqual([]);
   });
 
   it("filters by id, label and name", async () => {
@@ -70,7 +89,8 @@ describe("resource groups", () => {
     const created = await cf.iam.resourceGroups.create({ account_id, name: "zone-a", scope: zoneScope("a") });
     expect(created.id).toMatch(/^[0-9a-f]{32}$/);
     expect(created.name).toBe("zone-a");
-    expect(created.scope).toEqual([zoneScope("a")]);
+    // fact 11: the scope is an object, not the list older references show.
+    expect(created.scope).toEqual(zoneScope("a"));
 
     const listed = await collect(cf.iam.resourceGroups.list({ account_id }));
     expect(listed.map((g) => g.id)).toContain(created.id);
@@ -78,10 +98,36 @@ describe("resource groups", () => {
     expect(got).toEqual(created);
 
     const updated = await cf.iam.resourceGroups.update(created.id, { account_id, name: "zone-b", scope: zoneScope("b") });
-    expect(updated).toMatchObject({ id: created.id, name: "zone-b", scope: [zoneScope("b")] });
+    expect(updated).toMatchObject({ id: created.id, name: "zone-b", scope: zoneScope("b") });
+    // fact 14: a PUT may carry the name alone.
+    expect(await cf.iam.resourceGroups.update(created.id, { account_id, name: "zone-c" } as never)).toMatchObject({ name: "zone-c", scope: zoneScope("b") });
 
     expect(await cf.iam.resourceGroups.delete(created.id, { account_id })).toEqual({ id: created.id });
-    expect((await apiError(() => cf.iam.resourceGroups.get(created.id, { account_id }))).status).toBe(404);
+    // fact 13: 404 with code 404 and "Resource group".
+    const gone = await apiError(() => cf.iam.resourceGroups.get(created.id, { account_id }));
+    expect(gone.status).toBe(404);
+    expect(gone.errors[0]).toMatchObject({ code: 404, message: expect.stringContaining("Resource group") });
+  });
+
+  it("fact 8: a name filter that matches nothing answers result: null", async () => {
+    const response = await fetch(`${emulator().baseUrl}/accounts/${account_id}/iam/resource_groups?name=nobody`, {
+      headers: { authorization: `Bearer ${emulator().token}` },
+    });
+    expect(((await response.json()) as { result: unknown }).result).toBeNull();
+  });
+
+  it("fact 9: the account's predefined system group is listed, and cannot be edited or deleted", async () => {
+    const system = (await collect(cf.iam.resourceGroups.list({ account_id }))).find((g) => g.name === `com.cloudflare.api.account.${account_id}`)!;
+    expect(system.meta).toEqual({ editable: "false" });
+    const error = await apiError(() => cf.iam.resourceGroups.delete(system.id, { account_id }));
+    expect(error.status).toBe(422);
+    expect(error.errors[0].message).toContain("non-editable");
+  });
+
+  it("fact 12: an empty name or scope key is a 400", async () => {
+    expect((await apiError(() => cf.iam.resourceGroups.create({ account_id, name: "", scope: zoneScope("x") }))).status).toBe(400);
+    const noKey = { key: "", objects: [{ key: "com.cloudflare.api.account.zone.x" }] };
+    expect((await apiError(() => cf.iam.resourceGroups.create({ account_id, name: "k", scope: noKey }))).status).toBe(400);
   });
 
   it("rejects a scope with no objects", async () => {
@@ -89,7 +135,7 @@ describe("resource groups", () => {
       cf.iam.resourceGroups.create({ account_id, name: "empty", scope: { key: "com.cloudflare.api.account.x", objects: [] } }),
     );
     expect(error.status).toBe(400);
-    expect(error.errors[0]).toMatchObject({ code: 1012 });
+    expect(error.errors[0]).toMatchObject({ code: 1013 });
   });
 });
 
@@ -153,31 +199,84 @@ describe("user groups and members", () => {
     expect(paged.map((g) => g.name)).toEqual(["Alpha team", "Beta team", "Gamma crew", "Ops"]);
   });
 
-  it("keeps a policy's id when an update sends it back", async () => {
+  it("fact 22: refuses re-sent policy ids, and gives every policy a new id on each update", async () => {
     const group = (await cf.iam.userGroups.list({ account_id, name: "Ops" })).result[0];
     const kept = group.policies![0];
-    const updated = await cf.iam.userGroups.update(group.id, {
-      account_id,
-      name: "Ops renamed",
-      policies: [
-        { id: kept.id!, access: "allow", permission_groups: [{ id: zoneRead }, { id: magic }], resource_groups: [{ id: resourceGroup }] },
-        { access: "deny", permission_groups: [{ id: zoneRead }], resource_groups: [{ id: resourceGroup }] } as never,
-      ],
-    });
+    const policy = { access: "allow" as const, permission_groups: [{ id: zoneRead }, { id: magic }], resource_groups: [{ id: resourceGroup }] };
+    const refused = await apiError(() => cf.iam.userGroups.update(group.id, { account_id, policies: [{ id: kept.id!, ...policy }] }));
+    expect(refused.status).toBe(400);
+    expect(refused.errors[0].message).toContain("Cannot re-use policy IDs");
+    const updated = await cf.iam.userGroups.update(group.id, { account_id, name: "Ops renamed", policies: [policy as never, policy as never] });
     expect(updated.name).toBe("Ops renamed");
-    expect(updated.policies!.map((p) => p.id)).toContain(kept.id);
     expect(updated.policies).toHaveLength(2);
+    expect(updated.policies!.map((p) => p.id)).not.toContain(kept.id);
     expect((await cf.iam.userGroups.get(group.id, { account_id })).policies).toEqual(updated.policies);
+  });
+
+  it("facts 16, 18 and 23: status V, no policies key without policies, and PUT [] clears them", async () => {
+    const group = await cf.iam.userGroups.create({ account_id, name: "Bare" } as never);
+    expect(group).toMatchObject({ status: "V" });
+    expect(group).not.toHaveProperty("policies");
+    const withPolicy = await cf.iam.userGroups.update(group.id, {
+      account_id,
+      policies: [{ access: "allow", permission_groups: [{ id: zoneRead }], resource_groups: [{ id: resourceGroup }] } as never],
+    });
+    expect(withPolicy.policies![0]).toMatchObject({ status: "V", created_on: expect.any(String), permission_groups: [{ id: zoneRead, meta: { label: "zone_read" } }] });
+    expect(await cf.iam.userGroups.update(group.id, { account_id, policies: [] })).not.toHaveProperty("policies");
+  });
+
+  it("fact 19: names are unique, on create and on rename", async () => {
+    const taken = await apiError(() => cf.iam.userGroups.create({ account_id, name: "Alpha team", policies: [] }));
+    expect(taken.errors[0]).toMatchObject({ code: 400, message: expect.stringContaining("already in use") });
+    const bare = (await cf.iam.userGroups.list({ account_id, name: "Bare" })).result[0];
+    const rename = await apiError(() => cf.iam.userGroups.update(bare.id, { account_id, name: "Alpha team" }));
+    expect(rename.errors[0].message).toContain("already in use");
+  });
+
+  it("fact 21: refuses deny policies with 'Policy validation failed'", async () => {
+    const error = await apiError(() =>
+      cf.iam.userGroups.create({
+        account_id,
+        name: "Deniers",
+        policies: [{ access: "deny", permission_groups: [{ id: zoneRead }], resource_groups: [{ id: resourceGroup }] }],
+      }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.errors[0].message).toContain("Policy validation failed");
+  });
+
+  it("fact 24: takes an inline scope instead of a resource group id, and echoes it without an id", async () => {
+    const scope = { key: `com.cloudflare.api.account.${account_id}`, objects: [{ key: "*" }] };
+    const group = await cf.iam.userGroups.create({
+      account_id,
+      name: "Inline",
+      policies: [{ access: "allow", permission_groups: [{ id: zoneRead }], resource_groups: [{ scope }] as never }],
+    });
+    const echoed = group.policies![0].resource_groups![0] as unknown as Record<string, unknown>;
+    expect(echoed.scope).toEqual(scope);
+    expect(echoed).not.toHaveProperty("id");
   });
 
   it("adds, replaces, lists, gets and removes members, sorted by email", async () => {
     const group = await cf.iam.userGroups.create({ account_id, name: "Members", policies: [] });
     const user_group_id = group.id;
+    // fact 37: a new group's members answer 404 for a moment, though the group itself is found.
+    expect((await apiError(() => collect(cf.iam.userGroups.members.list(user_group_id, { account_id })))).errors[0]).toMatchObject({
+      code: 404,
+      message: expect.stringContaining("User group"),
+    });
+    expect((await cf.iam.userGroups.get(user_group_id, { account_id })).id).toBe(user_group_id);
+    await untilMembersVisible(emulator(), user_group_id);
+    // fact 28: no members is `result: null`, which the SDK reads as an empty page.
+    expect(await collect(cf.iam.userGroups.members.list(user_group_id, { account_id }))).toEqual([]);
     const chosen = accountMembers.slice(0, 55);
     const byEmail = [...chosen].sort((a, b) => a.email.localeCompare(b.email));
 
     const added = await collect(cf.iam.userGroups.members.create(user_group_id, { account_id, members: chosen.slice(0, 3).reverse() }));
     expect(added.map((m) => m.email)).toEqual(chosen.slice(0, 3).map((m) => m.email).sort());
+    // facts 30 and 31: adding again changes nothing, and the answer is the whole list.
+    const again = await collect(cf.iam.userGroups.members.create(user_group_id, { account_id, members: [{ id: chosen[0].id }] }));
+    expect(again).toHaveLength(3);
 
     const replaced = await collect(cf.iam.userGroups.members.update(user_group_id, { account_id, members: chosen.map(({ id }) => ({ id })) }));
     expect(replaced.map((m) => m.id)).toEqual(byEmail.map((m) => m.id));
@@ -193,23 +292,32 @@ describe("user groups and members", () => {
 
     const removed = await cf.iam.userGroups.members.delete(chosen[0].id, { account_id, user_group_id });
     expect(removed.id).toBe(chosen[0].id);
+    // fact 34: a valid account member who is not in the group.
     const missing = await apiError(() => cf.iam.userGroups.members.get(chosen[0].id, { account_id, user_group_id }));
-    expect(missing.status).toBe(404);
+    expect(missing.errors[0]).toMatchObject({ code: 404, message: expect.stringContaining("not found in user group") });
+    // fact 36: PUT [] empties the group and leaves it.
+    expect(await collect(cf.iam.userGroups.members.update(user_group_id, { account_id, members: [] }))).toEqual([]);
+    expect((await cf.iam.userGroups.get(user_group_id, { account_id })).id).toBe(user_group_id);
   });
 
-  it("rejects a member id that is not an account member", async () => {
+  it("fact 33: a member id that is not an account member is InvalidMember (code 400), on POST and DELETE", async () => {
     const group = await cf.iam.userGroups.create({ account_id, name: "Strangers", policies: [] });
-    const error = await apiError(() =>
-      collect(cf.iam.userGroups.members.update(group.id, { account_id, members: [{ id: "a".repeat(32) }] })),
-    );
+    await untilMembersVisible(emulator(), group.id);
+    const error = await apiError(() => collect(cf.iam.userGroups.members.create(group.id, { account_id, members: [{ id: "a".repeat(32) }] })));
     expect(error.status).toBe(400);
-    expect(error.errors[0]).toMatchObject({ code: 1006 });
+    expect(error.errors[0]).toMatchObject({ code: 400 });
+    const removal = await apiError(() => cf.iam.userGroups.members.delete("a".repeat(32), { account_id, user_group_id: group.id }));
+    expect(removal.errors[0]).toMatchObject({ code: 400 });
   });
 
   it("deletes a user group", async () => {
     const group = await cf.iam.userGroups.create({ account_id, name: "Short-lived", policies: [] });
     expect(await cf.iam.userGroups.delete(group.id, { account_id })).toEqual({ id: group.id });
-    expect((await apiError(() => cf.iam.userGroups.get(group.id, { account_id }))).status).toBe(404);
+    // fact 25: 404 with code 404 and "User group".
+    expect((await apiError(() => cf.iam.userGroups.get(group.id, { account_id }))).errors[0]).toMatchObject({
+      code: 404,
+      message: expect.stringContaining("User group"),
+    });
   });
 });
 
@@ -292,8 +400,8 @@ describe("OAuth clients and scopes", () => {
     ["a colon-delimited scope", { scopes: ["zone:read"] }, 1007],
     ["an unknown dot-delimited scope", { scopes: ["zone.teleport"] }, 1007],
     ["grant_types without authorization_code", { grant_types: ["refresh_token"] }, 1008],
-    ["an optional scope not in scopes", { optional_scopes: ["zone.dns.read"] }, 1009],
-    ["openid as an optional scope", { optional_scopes: ["openid"] }, 1009],
+    ["an optional scope not in scopes", { optional_scopes: ["zone.dns.read"] }, 1010],
+    ["openid as an optional scope", { optional_scopes: ["openid"] }, 1010],
   ])("rejects %s", async (_, override, code) => {
     const error = await apiError(() => cf.iam.oauthClients.create({ account_id, ...base, ...(override as object) }));
     expect(error.status).toBe(400);
@@ -303,7 +411,7 @@ describe("OAuth clients and scopes", () => {
   it("promotes to public only when the requirements are met, and never demotes", async () => {
     const created = await cf.iam.oauthClients.create({ account_id, ...base, client_uri: "https://ci.example.com" });
     const unmet = await apiError(() => cf.iam.oauthClients.update(created.client_id, { account_id, visibility: "public" }));
-    expect(unmet.errors[0]).toMatchObject({ code: 1011 });
+    expect(unmet.errors[0]).toMatchObject({ code: 1012 });
     expect(unmet.errors[0].message).toContain("logo_uri");
 
     await admin(emulator(), "POST", `/oauth_clients/${created.client_id}/client_uri_verification`, { status: "verified" });
@@ -315,7 +423,7 @@ describe("OAuth clients and scopes", () => {
     expect(promoted.visibility).toBe("public");
 
     const demote = await apiError(() => cf.iam.oauthClients.update(created.client_id, { account_id, visibility: "private" as never }));
-    expect(demote.errors[0]).toMatchObject({ code: 1010 });
+    expect(demote.errors[0]).toMatchObject({ code: 1011 });
   });
 });
 
@@ -328,9 +436,19 @@ describe("account members", () => {
     const one = await cf.accounts.members.get(accountMembers[0].id, { account_id });
     expect(one).toMatchObject({ id: accountMembers[0].id, user: { email: accountMembers[0].email } });
   });
+
+  it("fact 49: at most 50 a page; fact 50: an unknown member is code 1003", async () => {
+    expect((await cf.accounts.members.list({ account_id, per_page: 500 })).result).toHaveLength(50);
+    expect((await apiError(() => cf.accounts.members.get("0".repeat(32), { account_id }))).errors[0]).toMatchObject({ code: 1003 });
+  });
 });
 
 describe("authentication and rate limiting", () => {
+  it("fact 51: a malformed account id is InvalidRoute, code 7003", async () => {
+    const error = await apiError(() => cf.iam.userGroups.get("0".repeat(32), { account_id: "invalid-account-id" }));
+    expect(error.errors[0]).toMatchObject({ code: 7003 });
+  });
+
   it("answers 403 for a wrong token and 401 for none", async () => {
     const wrong = new Cloudflare({ apiToken: "wrong-token", baseURL: emulator().baseUrl, maxRetries: 0 });
     const error = await apiError(() => wrong.iam.permissionGroups.get("c8fed203ed3043cba015a93ad1616f1f", { account_id }));
@@ -352,6 +470,15 @@ describe("authentication and rate limiting", () => {
       await admin(emulator(), "PUT", "/rate_limit", { enabled: false });
     }
   });
+});
+
+it("fact 39: lists SCIM groups with the externalId of the ones an identity provider pushed", async () => {
+  const group = await cf.iam.userGroups.create({ account_id, name: "From Okta" } as never);
+  await admin(emulator(), "PUT", `/user_groups/${group.id}/scim`, { externalId: "okta-42" });
+  const response = await fetch(`${emulator().baseUrl}/accounts/${account_id}/scim/v2/Groups`, { headers: { authorization: `Bearer ${emulator().token}` } });
+  const list = (await response.json()) as { Resources: { id: string; displayName: string; externalId?: string }[] };
+  expect(list.Resources.find((g) => g.id === group.id)).toMatchObject({ displayName: "From Okta", externalId: "okta-42" });
+  expect((await apiError(() => cf.iam.userGroups.delete(group.id, { account_id }))).errors[0].message).toContain("SCIM");
 });
 
 it("exercised every API route through the SDK", async () => {

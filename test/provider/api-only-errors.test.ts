@@ -26,7 +26,8 @@ it("an unknown permission group id in a policy", async () => {
 it("a member id that is not an account member", async () => {
   const group = await created(providers.userGroup, { name: "members" });
   const attempt = created(providers.userGroupMembers, { userGroupId: group.id, memberIds: ["a".repeat(32)] });
-  await expect(attempt).rejects.toThrow(/^UserGroupMembers create failed: .*\[1006\] a{32} is not a member of this account/);
+  // fact 33: InvalidMember is code 400.
+  await expect(attempt).rejects.toThrow(/^UserGroupMembers create failed: .*\[400\] Invalid member: a{32} is not a member of this account.*Every member id must be/);
 });
 
 it("a scope that is not in the catalogue", async () => {
@@ -48,6 +49,7 @@ it("errors carry no stack trace for the engine to print", async () => {
     },
     (e: Error) => e,
   );
-  expect(error.message).toMatch(/UserGroupMembers create failed: .*HTTP 404: \[1002\] user group b{32} not found/);
+  // fact 25: 404 with code 404, "User group ... not found"; checked with a GET of the group, it really is gone.
+  expect(error.message).toMatch(/UserGroupMembers create failed: .*HTTP 404: \[404\] User group b{32} not found/);
   expect(error.stack).toBe("");
 });

@@ -48,6 +48,19 @@ export function api(emulator: RunningEmulator) {
   };
 }
 
+/** fact 37: waits until a just-created group's /members answers, as any script against the real API must. */
+export async function untilMembersVisible(emulator: RunningEmulator, groupId: string, withinMs = 10_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const response = await fetch(`${emulator.baseUrl}/accounts/${emulator.accountId}/iam/user_groups/${groupId}/members`, {
+      headers: { authorization: `Bearer ${emulator.token}` },
+    });
+    if (response.status !== 404) return;
+    if (Date.now() > deadline) throw new Error(`the members of user group ${groupId} still answer 404 after ${withinMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export interface AdoptIds {
   resourceGroupId: string;
   userGroupId: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiPath, CloudflareClient } from "../../client";
+import { apiPath, CloudflareClient, list } from "../../client";
 import { apiClient } from "./schema";
 
 const collection = (accountId: string) => apiPath`/accounts/${accountId}/oauth_clients`;
@@ -8,7 +8,7 @@ const rotation = (accountId: string, id: string) => apiPath`/accounts/${accountI
 
 export const oauthClientsApi = {
   get: (client: CloudflareClient, accountId: string, id: string) => client.get(item(accountId, id), apiClient),
-  list: (client: CloudflareClient, accountId: string) => client.get(collection(accountId), z.array(apiClient)),
+  list: (client: CloudflareClient, accountId: string) => client.get(collection(accountId), list(apiClient)),
   create: (client: CloudflareClient, accountId: string, body: object) => client.post(collection(accountId), body, apiClient),
   update: (client: CloudflareClient, accountId: string, id: string, body: object) => client.patch(item(accountId, id), body, apiClient),
   remove: (client: CloudflareClient, accountId: string, id: string) => client.delete(item(accountId, id), z.unknown()),

@@ -1,8 +1,8 @@
-import { isNotFound } from "../../client";
-import { CloudflareClient } from "../../client";
-import { CreatedButIncomplete, defineResource, ProviderError } from "../../framework/define";
+import { CloudflareClient, isNotFound } from "../../client";
+import { defineResource } from "../../framework/define";
+import { CreatedButIncomplete, ProviderError } from "../../framework/errors";
 import { deepEqual } from "../../framework/values";
-import { createOnce, idSet, mayHaveLanded } from "../common";
+import { createdSince, createOnce, idSet, mayHaveLanded } from "../common";
 import { oauthClientsApi as api } from "./api";
 import {
   ApiClient,
@@ -85,15 +85,11 @@ async function freshSecret(client: CloudflareClient, accountId: string, id: stri
   }
 }
 
-/** A client created moments ago with this name and these redirect URIs: the lost create. */
-async function findLostCreate(client: Parameters<typeof api.list>[0], inputs: OAuthClientInputs, since: number) {
-  const candidates = (await api.list(client, inputs.accountId)).filter(
-    (c) =>
-      c.client_name === inputs.clientName &&
-      deepEqual(idSet(c.redirect_uris), idSet(inputs.redirectUris)) &&
-      Date.parse(c.created_at ?? "") >= since - 60_000,
+/** Clients made since the create began, with this name and these redirect URIs: the lost create. */
+async function lostCreateCandidates(client: CloudflareClient, inputs: OAuthClientInputs, startedAt: number) {
+  return (await api.list(client, inputs.accountId)).filter(
+    (c) => c.client_name === inputs.clientName && deepEqual(idSet(c.redirect_uris), idSet(inputs.redirectUris)) && createdSince(c.created_at, startedAt),
   );
-  return candidates.sort((a, b) => (a.created_at ?? "").localeCompare(b.created_at ?? "")).pop();
 }
 
 export const oauthClientProvider = defineResource<OAuthClientInputs, OAuthClientOutputs>({
@@ -119,11 +115,12 @@ export const oauthClientProvider = defineResource<OAuthClientInputs, OAuthClient
   },
 
   async create({ client }, inputs) {
-    const started = Date.now();
-    let created: ApiClient = await createOnce(
-      () => api.create(client, inputs.accountId, requestBody(inputs)),
-      () => findLostCreate(client, inputs, started),
-    );
+    const startedAt = Date.now();
+    let created: ApiClient = await createOnce(() => api.create(client, inputs.accountId, requestBody(inputs)), {
+      subject: `OAuth client ${JSON.stringify(inputs.clientName)}`,
+      candidates: () => lostCreateCandidates(client, inputs, startedAt),
+      idOf: (c) => c.client_id,
+    });
     let secret = created.client_secret ?? "";
     try {
       // The create's answer (the only copy of its secret) was lost: issue a new secret, retire the lost one.

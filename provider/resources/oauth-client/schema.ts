@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CheckFailure } from "../../framework/check";
 import { containsUnknown } from "../../framework/unknown";
+import { list, optional, serverString } from "../../client";
 import { accountId, idSet, setOf } from "../common";
 
 /** Scopes the server adds or removes itself, from grantTypes and responseTypes. */
@@ -99,28 +100,30 @@ export interface OAuthClientOutputs extends Omit<OAuthClientInputs, "adoptId"> {
   updatedAt: string;
 }
 
-const strings = z.array(z.string()).optional();
+const strings = list(z.string());
+const text = optional(z.string());
+/** facts 44 and 46: `client_id` and `visibility` always come back; the rest may be null or missing. */
 export const apiClient = z.object({
   client_id: z.string(),
-  client_secret: z.string().optional(),
-  visibility: z.enum(["public", "private"]).optional(),
-  client_name: z.string().optional(),
+  client_secret: text,
+  visibility: serverString,
+  client_name: text,
   grant_types: strings,
   redirect_uris: strings,
   response_types: strings,
   scopes: strings,
-  token_endpoint_auth_method: z.string().optional(),
+  token_endpoint_auth_method: serverString,
   allowed_cors_origins: strings,
   post_logout_redirect_uris: strings,
   optional_scopes: strings,
-  client_uri: z.string().optional(),
-  logo_uri: z.string().optional(),
-  policy_uri: z.string().optional(),
-  tos_uri: z.string().optional(),
-  has_rotated_secret: z.boolean().optional(),
-  client_uri_verification: z.object({ status: z.string().optional(), text: z.string().optional() }).optional(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
+  client_uri: text,
+  logo_uri: text,
+  policy_uri: text,
+  tos_uri: text,
+  has_rotated_secret: optional(z.boolean()),
+  client_uri_verification: optional(z.object({ status: serverString, text })),
+  created_at: text,
+  updated_at: text,
 });
 export type ApiClient = z.infer<typeof apiClient>;
 
@@ -152,7 +155,7 @@ export function toOutputs(accountId: string, api: ApiClient, kept: Kept): OAuthC
     logoUri: api.logo_uri,
     policyUri: api.policy_uri,
     tosUri: api.tos_uri,
-    visibility: api.visibility ?? "private",
+    visibility: (api.visibility ?? "private") as OAuthClientOutputs["visibility"],
     hasRotatedSecret: api.has_rotated_secret ?? false,
     clientUriVerificationStatus: api.client_uri_verification?.status ?? "",
     clientUriVerificationText: api.client_uri_verification?.text ?? "",

@@ -1,4 +1,5 @@
 import { defineResource } from "../../framework/define";
+import { deepEqual } from "../../framework/values";
 import { createOnce } from "../common";
 import { resourceGroupsApi as api } from "./api";
 import { canonicalScope, inputsSchema, ResourceGroupInputs, ResourceGroupOutputs, toOutputs } from "./schema";
@@ -13,10 +14,17 @@ export const resourceGroupProvider = defineResource<ResourceGroupInputs, Resourc
   },
 
   async create({ client }, inputs) {
-    const created = await createOnce(
-      () => api.create(client, inputs),
-      async () => (await api.listByName(client, inputs.accountId, inputs.name))[0],
-    );
+    // fact 9: names are not unique, and groups have no creation time. What existed before the
+    // create is noted, so recovery can tell the group it made from an identical older one.
+    const before = new Set((await api.listNamed(client, inputs.accountId, inputs.name)).map((g) => g.id));
+    const created = await createOnce(() => api.create(client, inputs), {
+      subject: `resource group ${JSON.stringify(inputs.name)}`,
+      candidates: async () =>
+        (await api.listNamed(client, inputs.accountId, inputs.name)).filter(
+          (g) => !before.has(g.id) && deepEqual(canonicalScope(g.scope), inputs.scope),
+        ),
+      idOf: (g) => g.id,
+    });
     return { id: created.id, outputs: toOutputs(inputs.accountId, created) };
   },
 
@@ -29,8 +37,15 @@ export const resourceGroupProvider = defineResource<ResourceGroupInputs, Resourc
   },
 
   async delete({ client }, id, outputs) {
+    // fact 9: a system group cannot be deleted, and was never ours to delete.
+    if (outputs.system) return;
     await api.remove(client, outputs.accountId, id);
   },
 
-  inputsOf: (outputs) => outputs,
+  refuseAdoption: (existing) =>
+    existing.system
+      ? `${JSON.stringify(existing.name)} is one of Cloudflare's predefined system resource groups, which cannot be edited or deleted: reference its id in policies instead, or read it with ResourceGroup.get`
+      : undefined,
+
+  inputsOf: ({ accountId, name, scope }) => ({ accountId, name, scope }),
 });

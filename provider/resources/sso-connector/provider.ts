@@ -1,5 +1,6 @@
-import { CreatedButIncomplete, defineResource } from "../../framework/define";
-import { createOnce } from "../common";
+import { defineResource } from "../../framework/define";
+import { CreatedButIncomplete } from "../../framework/errors";
+import { createdSince, createOnce } from "../common";
 import { ssoApi as api } from "./api";
 import { inputsSchema, SSOConnectorInputs, SSOConnectorOutputs, toOutputs } from "./schema";
 
@@ -17,15 +18,16 @@ export const ssoConnectorProvider = defineResource<SSOConnectorInputs, SSOConnec
   },
 
   async create({ client }, inputs) {
-    let connector = await createOnce(
-      () =>
-        api.create(client, inputs.accountId, {
-          email_domain: inputs.emailDomain,
-          begin_verification: inputs.beginVerification,
-          use_fedramp_language: inputs.useFedrampLanguage,
-        }),
-      async () => (await api.list(client, inputs.accountId)).find((c) => c.email_domain?.toLowerCase() === inputs.emailDomain),
-    );
+    const startedAt = Date.now();
+    const body = { email_domain: inputs.emailDomain, begin_verification: inputs.beginVerification, use_fedramp_language: inputs.useFedrampLanguage };
+    let connector = await createOnce(() => api.create(client, inputs.accountId, body), {
+      subject: `SSO connector for ${inputs.emailDomain}`,
+      candidates: async () =>
+        (await api.list(client, inputs.accountId)).filter(
+          (c) => c.email_domain?.toLowerCase() === inputs.emailDomain && createdSince(c.created_on, startedAt),
+        ),
+      idOf: (c) => c.id,
+    });
     if (inputs.enabled) {
       try {
         connector = await api.update(client, inputs.accountId, connector.id, stateBody(inputs));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optional, serverString } from "../../client";
 import { accountId, cloudflareId } from "../common";
 
 /** A bare domain: what the email addresses of the connector's users end in. */
@@ -33,14 +34,15 @@ export interface SSOConnectorOutputs {
   updatedOn: string;
 }
 
+/** fact 43: every field but the id may be null or missing; `verification` is `{code, status}`. */
 export const apiConnector = z.object({
   id: z.string(),
-  email_domain: z.string().optional(),
-  enabled: z.boolean().optional(),
-  use_fedramp_language: z.boolean().optional(),
-  created_on: z.string().optional(),
-  updated_on: z.string().optional(),
-  verification: z.object({ code: z.string().optional(), status: z.string().optional() }).optional(),
+  email_domain: optional(z.string()),
+  enabled: optional(z.boolean()),
+  use_fedramp_language: optional(z.boolean()),
+  created_on: optional(z.string()),
+  updated_on: optional(z.string()),
+  verification: optional(z.object({ code: optional(z.string()), status: serverString })),
 });
 export type ApiConnector = z.infer<typeof apiConnector>;
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineResource } from "../../framework/define";
 import { accountId, cloudflareId } from "../common";
-import { membersApi as api } from "../user-group-members/api";
+import { isInvalidMember, membersApi as api } from "../user-group-members/api";
+import { explainMembersError } from "../user-group-members/provider";
 
 const inputsSchema = z.object({ accountId, userGroupId: cloudflareId, memberId: cloudflareId }).strict();
 type MemberInputs = z.output<typeof inputsSchema>;
@@ -28,15 +29,22 @@ export const userGroupMemberProvider = defineResource<MemberInputs & { adoptId?:
   },
 
   async create({ client }, inputs) {
-    const added = await api.add(client, inputs.accountId, inputs.userGroupId, [inputs.memberId]);
-    const member = added.find((m) => m.id === inputs.memberId) ?? {};
+    // fact 30: the answer is the group's whole member list.
+    const members = await api.add(client, inputs.accountId, inputs.userGroupId, [inputs.memberId]);
+    const member = members.find((m) => m.id === inputs.memberId) ?? {};
     return { id: `${inputs.userGroupId}/${inputs.memberId}`, outputs: toOutputs(inputs, member) };
   },
 
   async read({ client }, id, previous) {
     const [userGroupId, memberId] = id.split("/");
-    const member = await api.get(client, previous.accountId, userGroupId, memberId);
-    return toOutputs({ accountId: previous.accountId, userGroupId, memberId }, member);
+    try {
+      const member = await api.get(client, previous.accountId, userGroupId, memberId);
+      return toOutputs({ accountId: previous.accountId, userGroupId, memberId }, member);
+    } catch (error) {
+      // fact 33: someone who left the account is no longer a member of any group.
+      if (isInvalidMember(error)) return undefined;
+      throw error;
+    }
   },
 
   async update(_ctx, _id, olds) {
@@ -44,8 +52,15 @@ export const userGroupMemberProvider = defineResource<MemberInputs & { adoptId?:
   },
 
   async delete({ client }, _id, outputs) {
-    await api.remove(client, outputs.accountId, outputs.userGroupId, outputs.memberId);
+    try {
+      await api.remove(client, outputs.accountId, outputs.userGroupId, outputs.memberId);
+    } catch (error) {
+      // fact 33: removing someone who has left the account is done already.
+      if (!isInvalidMember(error)) throw error;
+    }
   },
+
+  explain: (_ctx, error) => explainMembersError(error),
 
   inputsOf: ({ accountId, userGroupId, memberId }) => ({ accountId, userGroupId, memberId }),
 });

@@ -1,7 +1,22 @@
 import { defineResource } from "../../framework/define";
 import { idSet } from "../common";
-import { membersApi as api } from "./api";
+import { isPolicyValidationFailure, isScimRefusal, SCIM_HINT } from "../user-group/api";
+import { isInvalidMember, membersApi as api } from "./api";
 import { inputsSchema, MembersInputs, MembersOutputs, toOutputs } from "./schema";
+
+/** fact 38: Cloudflare cannot list the members of a group whose policies fail validation. */
+const INVALID_POLICY_HINT =
+  "Cloudflare cannot list the members of a user group one of whose policies fails validation; fix the group's policies (its UserGroup), then run pulumi up again";
+
+/** Explanations shared by both member resources. */
+export async function explainMembersError(error: unknown): Promise<string | undefined> {
+  if (isScimRefusal(error)) return SCIM_HINT;
+  if (isPolicyValidationFailure(error)) return INVALID_POLICY_HINT;
+  if (isInvalidMember(error)) {
+    return "Every member id must be the id of a current account member (see getAccountMembers); remove anyone who has left the account";
+  }
+  return undefined;
+}
 
 /**
  * Authoritative: the group holds exactly `memberIds`. The Pulumi id is the user group's id.
@@ -30,8 +45,12 @@ export const userGroupMembersProvider = defineResource<MembersInputs, MembersOut
   },
 
   async delete({ client }, id, outputs) {
+    // fact 36: `PUT []` empties the group and leaves it in place. A group already deleted took
+    // its members with it (fact 26): the 404 of a group that is gone means done.
     await api.replace(client, outputs.accountId, id, []);
   },
+
+  explain: (_ctx, error) => explainMembersError(error),
 
   inputsOf: ({ accountId, userGroupId, memberIds }) => ({ accountId, userGroupId, memberIds }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optional, serverString } from "../../client";
 import { accountId, cloudflareId } from "../common";
 
 export const inputsSchema = z
@@ -39,10 +40,9 @@ export interface MembersOutputs {
   members: MemberOutput[];
 }
 
-export const apiMember = z.object({ id: z.string(), email: z.string().optional(), status: z.string().optional() });
+/** fact 29: `{id, email?, status?}`; the DOC sample has no status. */
+export const apiMember = z.object({ id: z.string(), email: optional(z.string()), status: serverString });
 export type ApiMember = z.infer<typeof apiMember>;
-
-
 export function toOutputs(accountId: string, userGroupId: string, members: ApiMember[]): MembersOutputs {
   const sorted = members
     .map((m) => ({ id: m.id, email: m.email ?? "", status: m.status ?? "" }))

@@ -1,30 +1,58 @@
 import { z } from "zod";
+import { list, optional, serverString } from "../../client";
 import { accountId, cloudflareId, idSet, setOf } from "../common";
+import { apiScope, canonicalScope, Scope, scopeInput, scopeWithDefaultKey } from "../resource-group/schema";
 
 const policyInput = z
   .object({
+    // fact 21: Cloudflare refuses `deny` today; it is still accepted here, and the refusal explained.
     access: z.enum(["allow", "deny"], { errorMap: () => ({ message: "must be allow or deny" }) }),
     permissionGroups: setOf(cloudflareId).refine((ids) => ids.length > 0, "a policy needs at least one permission group"),
-    resourceGroups: setOf(cloudflareId).refine((ids) => ids.length > 0, "a policy needs at least one resource group"),
+    resourceGroups: setOf(cloudflareId).default([]),
+    /** fact 24: a scope written into the policy, instead of a resource group's id. */
+    scopes: z.array(scopeInput).default([]),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.resourceGroups.length + p.scopes.length > 0, {
+    message: "a policy needs at least one resource group or scope",
+    path: ["resourceGroups"],
+  });
+
+/** Where a policy applies: resource group ids and inline scopes, both compared as sets. */
+export interface PolicyInput {
+  access: "allow" | "deny";
+  permissionGroups: string[];
+  resourceGroups: string[];
+  scopes: Scope[];
+}
+
+/** What makes two policies the same policy: its content. Ids are the server's and change on every update. */
+export function policyKey(policy: Partial<PolicyInput>): string {
+  const scopes = (policy.scopes ?? []).map((s) => JSON.stringify(canonicalScope(s))).sort();
+  return JSON.stringify([policy.access, idSet(policy.permissionGroups), idSet(policy.resourceGroups), scopes]);
+}
+
+const byKey = <T extends Partial<PolicyInput>>(policies: T[]) => [...policies].sort((a, b) => policyKey(a).localeCompare(policyKey(b)));
 
 export const inputsSchema = z
   .object({
     accountId,
     name: z.string().trim().min(1, "must not be empty"),
-    policies: z
-      .array(policyInput)
-      .default([])
-      .transform((policies) => [...policies].sort((a, b) => policyKey(a).localeCompare(policyKey(b)))),
+    policies: z.array(policyInput).default([]),
     adoptId: cloudflareId.optional(),
   })
-  .strict();
+  .strict()
+  .transform((inputs) => ({
+    ...inputs,
+    policies: byKey(
+      inputs.policies.map((p): PolicyInput => ({ ...p, scopes: p.scopes.map((s) => scopeWithDefaultKey(s, inputs.accountId)) })),
+    ),
+  }));
 
 export type UserGroupInputs = z.output<typeof inputsSchema>;
-export type PolicyInput = z.output<typeof policyInput>;
 
 export interface PolicyOutput extends PolicyInput {
+  /** The server's id: new after every update (fact 22), so never compared. */
   id: string;
 }
 
@@ -36,65 +64,51 @@ export interface UserGroupOutputs {
   modifiedOn: string;
 }
 
-const idRef = z.object({ id: z.string() });
+/** fact 16: a resource group inside a policy may be an inline scope with no id. */
+const apiPolicyResourceGroup = z.object({ id: optional(z.string()), scope: apiScope });
+
+/** facts 16 and 17: `policies` may be left out, and every policy field may be null. */
 export const apiUserGroup = z.object({
   id: z.string(),
-  name: z.string(),
-  created_on: z.string().optional(),
-  modified_on: z.string().optional(),
-  policies: z
-    .array(
-      z.object({
-        id: z.string().optional(),
-        access: z.enum(["allow", "deny"]).optional(),
-        permission_groups: z.array(idRef).optional(),
-        resource_groups: z.array(idRef).optional(),
-      }),
-    )
-    .optional(),
+  name: optional(z.string()),
+  created_on: optional(z.string()),
+  modified_on: optional(z.string()),
+  policies: list(
+    z.object({
+      id: optional(z.string()),
+      access: serverString,
+      permission_groups: list(z.object({ id: z.string() })),
+      resource_groups: list(apiPolicyResourceGroup),
+    }),
+  ),
 });
 export type ApiUserGroup = z.infer<typeof apiUserGroup>;
 
-/** What makes two policies the same policy: access and the two id sets. Ids are the server's. */
-export function policyKey(policy: PolicyInput): string {
-  return JSON.stringify([policy.access, idSet(policy.permissionGroups), idSet(policy.resourceGroups)]);
-}
-
-/** Policies compare as a multiset of keys, whatever their order or ids. */
-export function canonicalPolicies(policies: PolicyInput[] | undefined): string[] {
+/** Policies compare as a multiset of their content, whatever their order or ids. */
+export function canonicalPolicies(policies: Partial<PolicyInput>[] | undefined): string[] {
   return (policies ?? []).map(policyKey).sort();
 }
 
-export function toOutputs(accountId: string, api: ApiUserGroup): UserGroupOutputs {
-  const policies = (api.policies ?? []).map((p) => ({
-    id: p.id ?? "",
-    access: p.access ?? "allow",
-    permissionGroups: idSet(p.permission_groups?.map((g) => g.id)),
-    resourceGroups: idSet(p.resource_groups?.map((g) => g.id)),
-  }));
-  return {
-    accountId,
-    name: api.name,
-    policies: policies.sort((a, b) => policyKey(a).localeCompare(policyKey(b))),
-    createdOn: api.created_on ?? "",
-    modifiedOn: api.modified_on ?? "",
-  };
-}
-
-/**
- * The policies to send: a wanted policy equal to an existing one carries that policy's id, so
- * unchanged policies keep their ids; the rest go without one and get new ids.
- */
-export function policiesToSend(wanted: PolicyInput[], existing: PolicyOutput[]) {
-  const free = [...existing];
-  return wanted.map((policy) => {
-    const index = free.findIndex((old) => policyKey(old) === policyKey(policy));
-    const reused = index >= 0 ? free.splice(index, 1)[0].id : undefined;
+export function toOutputs(account: string, api: ApiUserGroup): UserGroupOutputs {
+  const policies = api.policies.map((p) => {
+    const resources = p.resource_groups;
     return {
-      ...(reused ? { id: reused } : {}),
-      access: policy.access,
-      permission_groups: idSet(policy.permissionGroups).map((id) => ({ id })),
-      resource_groups: idSet(policy.resourceGroups).map((id) => ({ id })),
+      id: p.id ?? "",
+      // An access value we do not know is kept as read: it shows as drift, never as a crash.
+      access: (p.access ?? "allow") as PolicyInput["access"],
+      permissionGroups: idSet(p.permission_groups.map((g) => g.id)),
+      resourceGroups: idSet(resources.flatMap((r) => (r.id ? [r.id] : []))),
+      scopes: resources.flatMap((r) => (!r.id && r.scope ? [canonicalScope(r.scope)] : [])),
     };
   });
+  return { accountId: account, name: api.name ?? "", policies: byKey(policies), createdOn: api.created_on ?? "", modifiedOn: api.modified_on ?? "" };
+}
+
+/** fact 22: policies are always sent without ids; Cloudflare refuses re-sent ones. */
+export function policiesToSend(policies: PolicyInput[]) {
+  return policies.map((policy) => ({
+    access: policy.access,
+    permission_groups: idSet(policy.permissionGroups).map((id) => ({ id })),
+    resource_groups: [...idSet(policy.resourceGroups).map((id) => ({ id })), ...policy.scopes.map((scope) => ({ scope }))],
+  }));
 }

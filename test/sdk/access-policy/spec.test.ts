@@ -50,9 +50,9 @@ describe("parseAccessSpec", () => {
 describe("resolveNames", () => {
   const catalogues = {
     permissionGroups: [
-      { id: "a".repeat(32), name: "Zone Read", meta: { key: "label", value: "zone_read" } },
-      { id: "b".repeat(32), name: "Twice", meta: { key: "label", value: "t1" } },
-      { id: "c".repeat(32), name: "Twice", meta: { key: "label", value: "t2" } },
+      { id: "a".repeat(32), name: "Zone Read", label: "zone_read", description: "", scopes: [] },
+      { id: "b".repeat(32), name: "Twice", label: "t1", description: "", scopes: [] },
+      { id: "c".repeat(32), name: "Twice", label: "t2", description: "", scopes: [] },
     ],
     members: [{ id: "d".repeat(32), email: "ada@example.com", status: "accepted" }],
   };

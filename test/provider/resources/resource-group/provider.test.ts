@@ -1,4 +1,6 @@
 import { providers } from "../../../../provider";
+import { resourceGroupsApi } from "../../../../provider/resources/resource-group/api";
+import { clientFor } from "../../../../provider/runtime";
 import { admin, useEmulator } from "../../../support/emulator";
 import { api, created, diffOf, updated, useProviderConfig } from "../../../support/provider";
 
@@ -41,4 +43,49 @@ it("adopts an existing group, and refuses an adoptId that does not exist", async
   const state = await admin<{ resourceGroups: object }>(emulator(), "GET", "/state");
   expect(Object.values(state.resourceGroups).filter((g: any) => g.name === "by hand")).toHaveLength(1);
   await expect(created(provider, { name: "x", scope: zones("h"), adoptId: "9".repeat(32) })).rejects.toThrow(/does not exist/);
+});
+
+describe("fact 9: Cloudflare's predefined system resource groups", () => {
+  const systemGroup = async () => {
+    const all = await api(emulator())<{ id: string; name: string; meta: { editable: string } }[]>("GET", "/iam/resource_groups");
+    return all.find((g) => g.meta.editable === "false")!;
+  };
+
+  it("can be read, but never adopted", async () => {
+    const system = await systemGroup();
+    expect(system.name).toBe(`com.cloudflare.api.account.${emulator().accountId}`);
+    const read = await provider.read!(system.id, { accountId: emulator().accountId } as never);
+    expect(read.props).toMatchObject({ system: true, scope: { objects: [{ key: "*" }] } });
+    await expect(created(provider, { name: "mine now", scope: { objects: [{ key: "*" }] }, adoptId: system.id })).rejects.toThrow(
+      /adoption failed: .*predefined system resource groups.*reference its id in policies/,
+    );
+  });
+
+  it("is never deleted, even if state holds one", async () => {
+    const system = await systemGroup();
+    const read = await provider.read!(system.id, { accountId: emulator().accountId } as never);
+    await provider.delete!(system.id, read.props);
+    expect((await provider.read!(system.id, read.props)).id).toBe(system.id);
+  });
+
+  it("reserves the com.cloudflare.api. prefix in check", async () => {
+    const result = await provider.check!({}, { name: "com.cloudflare.api.account.mine", scope: zones("a") });
+    expect(result.failures).toEqual([{ property: "name", reason: expect.stringContaining("reserves it for its system resource groups") }]);
+  });
+});
+
+it("fact 8: a name that matches nothing is `result: null`, read as no groups", async () => {
+  expect(await api(emulator())("GET", "/iam/resource_groups?name=nothing%20by%20this%20name")).toBeNull();
+  const client = clientFor({ baseUrl: emulator().baseUrl, token: emulator().token });
+  expect(await resourceGroupsApi.listNamed(client, emulator().accountId, "nothing by this name")).toEqual([]);
+});
+
+it("facts 9 and 11: a lost create recovers its own group, never an identical older one", async () => {
+  const scope = { key: `com.cloudflare.api.account.${emulator().accountId}`, objects: [{ key: "com.cloudflare.api.account.zone.twin" }] };
+  const older = await api(emulator())<{ id: string }>("POST", "/iam/resource_groups", { name: "twin", scope });
+  await admin(emulator(), "PUT", "/faults", { dropNextWrites: 1 });
+  const { id } = await created(provider, { name: "twin", scope: zones("twin") });
+  expect(id).not.toBe(older.id);
+  const twins = await api(emulator())<{ id: string }[]>("GET", "/iam/resource_groups?name=twin");
+  expect(twins.map((g) => g.id).sort()).toEqual([older.id, id].sort());
 });

@@ -1,7 +1,7 @@
 import { accountMembers } from "../../../../emulator";
 import { providers } from "../../../../provider";
-import { useEmulator } from "../../../support/emulator";
-import { api, created, useProviderConfig } from "../../../support/provider";
+import { admin, useEmulator } from "../../../support/emulator";
+import { api, created, untilMembersVisible, useProviderConfig } from "../../../support/provider";
 
 const emulator = useEmulator();
 useProviderConfig(emulator);
@@ -10,6 +10,7 @@ const provider = providers.userGroupMember;
 it("adds one member without touching the others, and removes only that member", async () => {
   const call = api(emulator());
   const group = await call<{ id: string }>("POST", "/iam/user_groups", { name: "shared", policies: [] });
+  await untilMembersVisible(emulator(), group.id);
   await call("POST", `/iam/user_groups/${group.id}/members`, [{ id: accountMembers[0].id }]);
   const { id, outs } = await created(provider, { userGroupId: group.id, memberId: accountMembers[1].id });
   expect(id).toBe(`${group.id}/${accountMembers[1].id}`);
@@ -20,4 +21,31 @@ it("adds one member without touching the others, and removes only that member", 
   const left = await call<{ id: string }[]>("GET", `/iam/user_groups/${group.id}/members`);
   expect(left.map((m) => m.id)).toEqual([accountMembers[0].id]);
   expect((await provider.read!(id, outs)).id).toBe("");
+});
+
+it("fact 37: adds a member to a group created a moment ago, riding out its members' 404", async () => {
+  const group = await api(emulator())<{ id: string }>("POST", "/iam/user_groups", { name: "just made" });
+  const started = Date.now();
+  const { outs } = await created(provider, { userGroupId: group.id, memberId: accountMembers[2].id });
+  expect(outs.email).toBe(accountMembers[2].email);
+  expect(Date.now() - started).toBeLessThan(15_000);
+});
+
+it("fact 33: a member who has left the account reads as gone, and deletes as done", async () => {
+  const group = await api(emulator())<{ id: string }>("POST", "/iam/user_groups", { name: "leaver's group" });
+  const { id, outs } = await created(provider, { userGroupId: group.id, memberId: accountMembers[3].id });
+  await admin(emulator(), "DELETE", `/account_members/${accountMembers[3].id}`);
+  expect((await provider.read!(id, outs)).id).toBe("");
+  await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
+});
+
+it("facts 26 and 34: a member removed by hand, or a deleted group, reads as gone and deletes as done", async () => {
+  const group = await api(emulator())<{ id: string }>("POST", "/iam/user_groups", { name: "short-lived" });
+  const { id, outs } = await created(provider, { userGroupId: group.id, memberId: accountMembers[4].id });
+  await api(emulator())("DELETE", `/iam/user_groups/${group.id}/members/${accountMembers[4].id}`);
+  expect((await provider.read!(id, outs)).id).toBe("");
+  await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
+  await api(emulator())("DELETE", `/iam/user_groups/${group.id}`);
+  expect((await provider.read!(id, outs)).id).toBe("");
+  await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
 });

@@ -1,7 +1,7 @@
 import { accountMembers } from "../../../../emulator";
 import { providers } from "../../../../provider";
-import { resetStats, stats, useEmulator } from "../../../support/emulator";
-import { api, created, diffOf, updated, useProviderConfig } from "../../../support/provider";
+import { admin, resetStats, stats, useEmulator } from "../../../support/emulator";
+import { api, created, diffOf, untilMembersVisible, updated, useProviderConfig } from "../../../support/provider";
 
 const emulator = useEmulator();
 useProviderConfig(emulator);
@@ -26,7 +26,8 @@ it("reads every page of a large group, and sees out-of-band removals", async () 
   const { id, outs } = await created(provider, { userGroupId: groupId, memberIds: ids.slice(0, 55) });
   await resetStats(emulator());
   expect((await provider.read!(id, outs)).props.memberIds).toHaveLength(55);
-  expect((await stats(emulator())).byMethod.GET).toBe(2);
+  // facts 27: up to 500 members a page, so 55 members are one request.
+  expect((await stats(emulator())).byMethod.GET).toBe(1);
   await api(emulator())("DELETE", `/iam/user_groups/${groupId}/members/${ids[0]}`);
   const read = await provider.read!(id, outs);
   expect(read.props.memberIds).toHaveLength(54);
@@ -39,7 +40,8 @@ it("replaces the set on update, replaces the resource on a new group, and emptie
   expect(next.memberIds).toEqual(ids.slice(2, 6).sort());
   expect((await diffOf(provider, id, next, { userGroupId: "e".repeat(32), memberIds: [] })).replaces).toEqual(["userGroupId"]);
   await provider.delete!(id, next);
-  expect(await api(emulator())("GET", `/iam/user_groups/${groupId}/members`)).toEqual([]);
+  // fact 28: an empty group's member list is `result: null`.
+  expect(await api(emulator())("GET", `/iam/user_groups/${groupId}/members`)).toBeNull();
 });
 
 it("treats a deleted group as gone", async () => {
@@ -47,4 +49,30 @@ it("treats a deleted group as gone", async () => {
   await api(emulator())("DELETE", `/iam/user_groups/${groupId}`);
   expect((await provider.read!(id, outs)).id).toBe("");
   await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
+});
+
+it("fact 37: sets the members of a group created a moment ago, riding out the 404 of its members", async () => {
+  const fresh = (await api(emulator())<{ id: string }>("POST", "/iam/user_groups", { name: `fresh ${Math.random()}` })).id;
+  await resetStats(emulator());
+  const { outs } = await created(provider, { userGroupId: fresh, memberIds: ids.slice(0, 2) });
+  expect(outs.memberIds).toEqual(ids.slice(0, 2).sort());
+  const snapshot = await stats(emulator());
+  // Retried while the group propagated; its existence checked once, with a GET of the group.
+  expect(snapshot.byStatus["404"]).toBeGreaterThan(0);
+  expect(snapshot.byRoute["GET /accounts/:account_id/iam/user_groups/:user_group_id"]).toBe(1);
+});
+
+it("fact 33: destroys a member set after one of its members left the account", async () => {
+  const { id, outs } = await created(provider, { userGroupId: groupId, memberIds: ids.slice(10, 13) });
+  await admin(emulator(), "DELETE", `/account_members/${ids[11]}`);
+  const read = await provider.read!(id, outs);
+  expect(read.props.memberIds).toEqual([ids[10], ids[12]].sort());
+  await provider.delete!(id, read.props);
+  expect(await api(emulator())("GET", `/iam/user_groups/${groupId}/members`)).toBeNull();
+});
+
+it("fact 39: a SCIM-managed group's members are refused, and the refusal explained", async () => {
+  await untilMembersVisible(emulator(), groupId);
+  await admin(emulator(), "PUT", `/user_groups/${groupId}/scim`, { externalId: "entra-7" });
+  await expect(created(provider, { userGroupId: groupId, memberIds: ids.slice(0, 1) })).rejects.toThrow(/managed by SCIM.*identity provider/);
 });

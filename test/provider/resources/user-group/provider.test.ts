@@ -1,7 +1,7 @@
 import { providers } from "../../../../provider";
 import { policiesToSend } from "../../../../provider/resources/user-group/schema";
 import { admin, resetStats, stats, useEmulator, writeCount } from "../../../support/emulator";
-import { api, created, diffOf, updated, useProviderConfig } from "../../../support/provider";
+import { api, checked, created, diffOf, updated, useProviderConfig } from "../../../support/provider";
 
 const emulator = useEmulator();
 useProviderConfig(emulator);
@@ -9,6 +9,9 @@ const provider = providers.userGroup;
 const [zoneRead, dnsWrite, magic] = ["c8fed203ed3043cba015a93ad1616f1f", "1a634cc70d087bac844635b4c98eb35b", "82e64a83756745bbbb1c9c2701bf816b"];
 let rgA: string;
 let rgB: string;
+let groupNumber = 0;
+/** Names are unique in an account (fact 19): every test gets its own. */
+const uniqueName = (name: string) => `${name} #${++groupNumber}`;
 
 beforeAll(async () => {
   const call = api(emulator());
@@ -18,79 +21,135 @@ beforeAll(async () => {
 });
 
 const group = (name: string, policies: object[]) => ({ name, policies });
+const allow = (permissionGroups: string[], resourceGroups: string[]) => ({ access: "allow", permissionGroups, resourceGroups });
 
 it("creates a group whose outputs carry policy ids and timestamps", async () => {
-  const { id, outs } = await created(provider, group("create", [{ access: "allow", permissionGroups: [zoneRead], resourceGroups: [rgA] }]));
+  const { id, outs } = await created(provider, group(uniqueName("create"), [allow([zoneRead], [rgA])]));
   expect(id).toMatch(/^[0-9a-f]{32}$/);
-  expect(outs.policies).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{32}$/), access: "allow", permissionGroups: [zoneRead], resourceGroups: [rgA] }]);
+  expect(outs.policies).toEqual([
+    { id: expect.stringMatching(/^[0-9a-f]{32}$/), access: "allow", permissionGroups: [zoneRead], resourceGroups: [rgA], scopes: [] },
+  ]);
   expect(outs.createdOn).toBeTruthy();
   expect(outs.modifiedOn).toBeTruthy();
 });
 
-it("sees no change when only the order of policies or ids differs", async () => {
-  const policies = [
-    { access: "allow", permissionGroups: [zoneRead, magic], resourceGroups: [rgA, rgB] },
-    { access: "deny", permissionGroups: [dnsWrite], resourceGroups: [rgB] },
-  ];
-  const { id, outs } = await created(provider, group("order", policies));
-  const reordered = [
-    { access: "deny", permissionGroups: [dnsWrite], resourceGroups: [rgB] },
-    { access: "allow", permissionGroups: [magic, zoneRead], resourceGroups: [rgB, rgA] },
-  ];
-  expect(await diffOf(provider, id, outs, group("order", reordered))).toMatchObject({ changes: false, replaces: [] });
-  const read = await provider.read!(id, outs);
-  expect(await diffOf(provider, id, read.props, group("order", reordered))).toMatchObject({ changes: false });
+it("fact 18: creates a group with no policies", async () => {
+  const { outs } = await created(provider, { name: uniqueName("empty") });
+  expect(outs.policies).toEqual([]);
 });
 
-it("keeps the ids of unchanged policies across an update", async () => {
-  const keep = { access: "allow", permissionGroups: [zoneRead], resourceGroups: [rgA] };
-  const { id, outs } = await created(provider, group("ids", [keep]));
-  const keptId = outs.policies[0].id;
-  const next = await updated(provider, id, outs, group("ids renamed", [keep, { access: "deny", permissionGroups: [magic], resourceGroups: [rgB] }]));
-  expect(next.name).toBe("ids renamed");
+it("sees no change when only the order of policies or ids differs", async () => {
+  const name = uniqueName("order");
+  const policies = [allow([zoneRead, magic], [rgA, rgB]), allow([dnsWrite], [rgB])];
+  const { id, outs } = await created(provider, group(name, policies));
+  const reordered = [allow([dnsWrite], [rgB]), allow([magic, zoneRead], [rgB, rgA])];
+  expect(await diffOf(provider, id, outs, group(name, reordered))).toMatchObject({ changes: false, replaces: [] });
+  const read = await provider.read!(id, outs);
+  expect(await diffOf(provider, id, read.props, group(name, reordered))).toMatchObject({ changes: false });
+});
+
+it("fact 22: sends policies without ids; their new ids after every change are never a diff", async () => {
+  const name = uniqueName("ids");
+  const keep = allow([zoneRead], [rgA]);
+  const { id, outs } = await created(provider, group(name, [keep]));
+  const wanted = group(name, [keep, allow([magic], [rgB])]);
+  const next = await updated(provider, id, outs, wanted);
   expect(next.policies).toHaveLength(2);
-  expect(next.policies.find((p: { access: string }) => p.access === "allow").id).toBe(keptId);
+  expect(next.policies.map((p: { id: string }) => p.id)).not.toContain(outs.policies[0].id);
+  expect(await diffOf(provider, id, next, wanted)).toMatchObject({ changes: false });
+  expect(policiesToSend((await checked(provider, wanted)).policies).every((p) => !("id" in p))).toBe(true);
+});
+
+it("fact 22: a rename with unchanged policies sends the name alone, and keeps the policies", async () => {
+  const name = uniqueName("rename");
+  const { id, outs } = await created(provider, group(name, [allow([zoneRead], [rgA])]));
+  await resetStats(emulator());
+  const next = await updated(provider, id, outs, group(`${name} renamed`, [allow([zoneRead], [rgA])]));
+  expect(next.name).toBe(`${name} renamed`);
+  expect(next.policies).toEqual(outs.policies);
+  expect(writeCount(await stats(emulator()))).toBe(1);
+});
+
+it("fact 23: an empty policy list clears every policy", async () => {
+  const name = uniqueName("clear");
+  const { id, outs } = await created(provider, group(name, [allow([zoneRead], [rgA])]));
+  expect((await updated(provider, id, outs, group(name, []))).policies).toEqual([]);
+  expect((await provider.read!(id, outs)).props.policies).toEqual([]);
+});
+
+it("fact 19: a name already in use fails with the existing group's id to adopt", async () => {
+  const name = uniqueName("taken");
+  const existing = await api(emulator())<{ id: string }>("POST", "/iam/user_groups", { name });
+  await expect(created(provider, group(name, []))).rejects.toThrow(
+    new RegExp(`^UserGroup create failed: .*HTTP 400: \\[400\\] .*already in use.*set adoptId: "${existing.id}"`),
+  );
+});
+
+it("fact 21: a deny policy is accepted by check, and Cloudflare's refusal is explained", async () => {
+  const attempt = created(provider, group(uniqueName("deny"), [{ access: "deny", permissionGroups: [magic], resourceGroups: [rgA] }]));
+  await expect(attempt).rejects.toThrow(/Policy validation failed.*Cloudflare currently refuses deny policies/);
+});
+
+it("fact 24: reads a policy edited in the dashboard with an inline scope, and shows it as drift", async () => {
+  const name = uniqueName("inline");
+  const { id, outs } = await created(provider, group(name, [allow([zoneRead], [rgA])]));
+  const scope = { key: `com.cloudflare.api.account.${emulator().accountId}`, objects: [{ key: "*" }] };
+  await api(emulator())("PUT", `/iam/user_groups/${id}`, {
+    policies: [{ access: "allow", permission_groups: [{ id: zoneRead }], resource_groups: [{ scope }] }],
+  });
+  const read = await provider.read!(id, outs);
+  expect(read.props.policies).toEqual([{ id: expect.any(String), access: "allow", permissionGroups: [zoneRead], resourceGroups: [], scopes: [scope] }]);
+  expect(await diffOf(provider, id, read.props, group(name, [allow([zoneRead], [rgA])]))).toMatchObject({ changes: true });
+  expect(await diffOf(provider, id, read.props, group(name, [{ access: "allow", permissionGroups: [zoneRead], scopes: [{ objects: [{ key: "*" }] }] }]))).toMatchObject({
+    changes: false,
+  });
+});
+
+it("fact 24: takes an inline scope as an input, with the account as its default key", async () => {
+  const name = uniqueName("inline input");
+  const policy = { access: "allow", permissionGroups: [zoneRead], scopes: [{ objects: [{ key: "com.cloudflare.api.account.zone.q" }] }] };
+  const { id, outs } = await created(provider, group(name, [policy]));
+  expect(outs.policies[0].scopes).toEqual([{ key: `com.cloudflare.api.account.${emulator().accountId}`, objects: [{ key: "com.cloudflare.api.account.zone.q" }] }]);
+  expect(await diffOf(provider, id, (await provider.read!(id, outs)).props, group(name, [policy]))).toMatchObject({ changes: false });
 });
 
 it("reads an out-of-band change, and reports the refreshed inputs", async () => {
-  const { id, outs } = await created(provider, group("drift", [{ access: "allow", permissionGroups: [zoneRead], resourceGroups: [rgA] }]));
+  const name = uniqueName("drift");
+  const { id, outs } = await created(provider, group(name, [allow([zoneRead], [rgA])]));
   await api(emulator())("PUT", `/iam/user_groups/${id}`, {
-    name: "drift (edited in the dashboard)",
+    name: `${name} (edited in the dashboard)`,
     policies: [
       { access: "allow", permission_groups: [{ id: zoneRead }], resource_groups: [{ id: rgA }] },
-      { access: "deny", permission_groups: [{ id: magic }], resource_groups: [{ id: rgA }] },
+      { access: "allow", permission_groups: [{ id: magic }], resource_groups: [{ id: rgA }] },
     ],
   });
   const read = await provider.read!(id, outs);
   expect(read.id).toBe(id);
-  expect(read.props.name).toBe("drift (edited in the dashboard)");
+  expect(read.props.name).toBe(`${name} (edited in the dashboard)`);
   expect(read.props.policies).toHaveLength(2);
-  expect(read.inputs).toMatchObject({ name: "drift (edited in the dashboard)" });
+  expect(read.inputs).toMatchObject({ name: `${name} (edited in the dashboard)` });
   expect(Object.keys(read.props).sort()).toEqual(Object.keys(outs).sort());
-  const diff = await diffOf(provider, id, read.props, group("drift", [{ access: "allow", permissionGroups: [zoneRead], resourceGroups: [rgA] }]));
-  expect(diff).toMatchObject({ changes: true, replaces: [] });
+  expect(await diffOf(provider, id, read.props, group(name, [allow([zoneRead], [rgA])]))).toMatchObject({ changes: true, replaces: [] });
 });
 
-it("reads an out-of-band delete as an empty id, and deletes idempotently", async () => {
-  const { id, outs } = await created(provider, group("gone", []));
+it("fact 25: reads an out-of-band delete as an empty id, and deletes idempotently", async () => {
+  const { id, outs } = await created(provider, group(uniqueName("gone"), []));
   await api(emulator())("DELETE", `/iam/user_groups/${id}`);
   expect((await provider.read!(id, outs)).id).toBe("");
   await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
 });
 
 it("replaces on an accountId change", async () => {
-  const { id, outs } = await created(provider, group("account", []));
+  const { id, outs } = await created(provider, group(uniqueName("account"), []));
   const diff = await provider.diff!(id, outs, { ...outs, accountId: "f".repeat(32) });
   expect(diff.replaces).toEqual(["accountId"]);
 });
 
 it("adopts an existing group without creating another", async () => {
-  const existing = await api(emulator())<{ id: string }>("POST", "/iam/user_groups", { name: "made by hand", policies: [] });
+  const name = uniqueName("made by hand");
+  const existing = await api(emulator())<{ id: string }>("POST", "/iam/user_groups", { name, policies: [] });
   await resetStats(emulator());
-  const { id, outs } = await created(provider, {
-    ...group("made by hand", [{ access: "allow", permissionGroups: [zoneRead], resourceGroups: [rgA] }]),
-    adoptId: existing.id,
-  });
+  const { id, outs } = await created(provider, { ...group(name, [allow([zoneRead], [rgA])]), adoptId: existing.id });
   expect(id).toBe(existing.id);
   expect(outs.policies).toHaveLength(1);
   const snapshot = await stats(emulator());
@@ -99,33 +158,29 @@ it("adopts an existing group without creating another", async () => {
 });
 
 it("makes no duplicate when a create's answer is lost", async () => {
+  const name = uniqueName("lost answer");
   await admin(emulator(), "PUT", "/faults", { dropNextWrites: 1 });
-  const result = await created(provider, group("lost answer", []));
-  const groups = await api(emulator())<{ id: string; name: string }[]>("GET", "/iam/user_groups?name=lost%20answer");
-  expect(groups).toHaveLength(1);
-  expect(result.id).toBe(groups[0].id);
-});
-
-it("looks before retrying a create answered 5xx, and makes exactly one group", async () => {
-  await admin(emulator(), "PUT", "/faults", { failNextRequests: 1 });
-  const result = await created(provider, group("answered 500", []));
-  const groups = await api(emulator())<{ id: string }[]>("GET", "/iam/user_groups?name=answered%20500");
+  const result = await created(provider, group(name, []));
+  const groups = await api(emulator())<{ id: string; name: string }[]>("GET", `/iam/user_groups?name=${encodeURIComponent(name)}`);
   expect(groups.map((g) => g.id)).toEqual([result.id]);
 });
 
-it("sends existing policy ids only for policies that did not change", () => {
-  const old = [
-    { id: "p1", access: "allow" as const, permissionGroups: [zoneRead], resourceGroups: [rgA] },
-    { id: "p2", access: "deny" as const, permissionGroups: [magic], resourceGroups: [rgA] },
-  ];
-  const sent = policiesToSend(
-    [
-      { access: "deny", permissionGroups: [magic], resourceGroups: [rgA] },
-      { access: "deny", permissionGroups: [dnsWrite], resourceGroups: [rgA] },
-    ],
-    old,
-  );
-  expect(sent.map((p) => ("id" in p ? p.id : undefined))).toEqual(["p2", undefined]);
+it("looks before retrying a create answered 5xx, and makes exactly one group", async () => {
+  const name = uniqueName("answered 500");
+  await admin(emulator(), "PUT", "/faults", { failNextRequests: 1 });
+  const result = await created(provider, group(name, []));
+  const groups = await api(emulator())<{ id: string }[]>("GET", `/iam/user_groups?name=${encodeURIComponent(name)}`);
+  expect(groups.map((g) => g.id)).toEqual([result.id]);
+});
+
+it("fact 39: a SCIM-managed group's rename is refused, and the refusal explained", async () => {
+  const name = uniqueName("from the IdP");
+  const { id, outs } = await created(provider, group(name, []));
+  await admin(emulator(), "PUT", `/user_groups/${id}/scim`, { externalId: "okta-123" });
+  await expect(updated(provider, id, outs, group(`${name} renamed`, []))).rejects.toThrow(/managed by SCIM.*Change them in the identity provider/);
+  // Policies are still ours to set.
+  expect((await updated(provider, id, outs, group(name, [allow([zoneRead], [rgA])]))).policies).toHaveLength(1);
+  await expect(provider.delete!(id, outs)).rejects.toThrow(/UserGroup delete of [0-9a-f]{32} failed: .*SCIM.*retainOnDelete/);
 });
 
 it("sends no write while checking and diffing", async () => {
