@@ -21,7 +21,7 @@ const ms = (value) => `${value.toFixed(3)} ms`;
 exports.measureProviderOverhead = async function measureProviderOverhead() {
   const emulator = await startEmulator({ rateLimit: false });
   try {
-    configure({ get: (key) => ({ "cloudflare:apiToken": emulator.token, "cloudflare:baseUrl": emulator.baseUrl })[key] });
+    configure({ get: (key) => ({ "cloudflare-iam:apiToken": emulator.token, "cloudflare-iam:baseUrl": emulator.baseUrl })[key] });
     const path = `${emulator.baseUrl}/accounts/${emulator.accountId}/iam/resource_groups`;
     const body = (i) => ({ name: `raw ${i}`, scope: { key: `com.cloudflare.api.account.${emulator.accountId}`, objects: [{ key: `z${i}` }] } });
     const raw = await timePer(ITERATIONS, (i) =>

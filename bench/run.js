@@ -41,9 +41,9 @@ async function benchSize(n) {
   const results = [];
   try {
     await pulumi("stack", "init");
-    const config = { n: String(n), memberIds: JSON.stringify(accountMembers.map((m) => m.id)), "cloudflare:baseUrl": emulator.baseUrl, "cloudflare:accountId": emulator.accountId };
+    const config = { n: String(n), memberIds: JSON.stringify(accountMembers.map((m) => m.id)), "cloudflare-iam:baseUrl": emulator.baseUrl, "cloudflare-iam:accountId": emulator.accountId };
     for (const [key, value] of Object.entries(config)) await pulumi("config", "set", key, value);
-    await pulumi("config", "set", "--secret", "cloudflare:apiToken", emulator.token);
+    await pulumi("config", "set", "--secret", "cloudflare-iam:apiToken", emulator.token);
 
     const phases = [
       { phase: "up (create)", minimum: n, run: () => pulumi("up", "--yes", "--skip-preview") },

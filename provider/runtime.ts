@@ -29,5 +29,5 @@ export function apiClient(): CloudflareClient {
 }
 
 export function defaultAccountId(): string | undefined {
-  return resolveAccountId(stackConfig);
+  return resolveAccountId(stackConfig).accountId;
 }

@@ -66,12 +66,12 @@ async function main() {
     step(`pulumi up: stack ${stack} on the local backend`);
     await mustPulumi(["stack", "init"], { quiet: true });
     const settings = [
-      ["cloudflare:baseUrl", emulator.baseUrl],
-      ["cloudflare:accountId", emulator.accountId],
+      ["cloudflare-iam:baseUrl", emulator.baseUrl],
+      ["cloudflare-iam:accountId", emulator.accountId],
       ["memberIds", JSON.stringify(accountMembers.slice(0, 3).map((m) => m.id))],
     ];
     for (const [key, value] of settings) await mustPulumi(["config", "set", key, value], { quiet: true });
-    await mustPulumi(["config", "set", "--secret", "cloudflare:apiToken", emulator.token], { quiet: true });
+    await mustPulumi(["config", "set", "--secret", "cloudflare-iam:apiToken", emulator.token], { quiet: true });
     await mustPulumi(["up", "--yes", "--skip-preview"]);
 
     step("Stack outputs (the OAuth client secret is a Pulumi secret)");
@@ -111,8 +111,10 @@ async function main() {
       await mustPulumi(["destroy", "--yes", "--skip-preview"]);
       await mustPulumi(["stack", "rm", "--yes"], { quiet: true });
       const left = await (await fetch(`${emulator.adminUrl}/state`)).json();
-      const leftovers = Object.values(left).reduce((n, objects) => n + Object.keys(objects).length, 0);
-      console.log(`objects left in the emulated account: ${leftovers}`);
+      // Cloudflare's own system resource group (fact 9) is in every account, before and after.
+      const ownGroups = Object.values(left.resourceGroups).filter((g) => g.meta.editable !== "false");
+      const leftovers = [ownGroups, ...["userGroups", "ssoConnectors", "oauthClients"].map((kind) => Object.keys(left[kind]))].reduce((n, l) => n + l.length, 0);
+      console.log(`objects left in the emulated account, besides Cloudflare's own system resource group: ${leftovers}`);
       rmSync(stateFile, { force: true });
     }
   } finally {

@@ -58,7 +58,7 @@ ensure_packages() {
   fi
 }
 
-pulumi_sdk_version() { node -p "require('./package.json').dependencies['@pulumi/pulumi']"; }
+pulumi_sdk_version() { node -p "require('./package.json').devDependencies['@pulumi/pulumi']"; }
 
 # True when version $1 >= version $2 (both x.y.z).
 version_at_least() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }

@@ -9,7 +9,7 @@ export interface ResourceGroupScope {
 }
 
 export interface ResourceGroupArgs {
-  /** Defaults to `cloudflare:accountId` or CLOUDFLARE_ACCOUNT_ID. Changing it replaces the group. */
+  /** Defaults to `cloudflare-iam:accountId` or CLOUDFLARE_ACCOUNT_ID. Changing it replaces the group. */
   accountId?: pulumi.Input<string>;
   name: pulumi.Input<string>;
   scope: pulumi.Input<ResourceGroupScope>;

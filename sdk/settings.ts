@@ -1,20 +1,28 @@
-/** Settings as the Pulumi program sees them: stack config (`cloudflare:*`), then the environment. */
+/** Settings as the Pulumi program sees them: stack config (`cloudflare-iam:*`, then `cloudflare:*`), then the environment. */
 import * as pulumi from "@pulumi/pulumi";
 import { CloudflareClient } from "../provider/client";
-import { ConfigSource, resolveAccountId, resolveApiSettings } from "../provider/config";
+import { ConfigSource, describeSetting, LEGACY_ACCOUNT_WARNING, resolveAccountId, resolveApiSettings, SETTINGS } from "../provider/config";
 import { cloudflareId } from "../provider/resources/common";
 import { clientFor } from "../provider/runtime";
 
-/** Reads `cloudflare:*` config, secret or not, without Pulumi's "use getSecret" warnings. */
+/** Reads stack config, secret or not, without Pulumi's "use getSecret" warnings. */
 const stackConfig: ConfigSource = { get: (key) => pulumi.runtime.getConfig(key) };
 
+let warnedLegacy = false;
+
+/** The default account: `cloudflare-iam:accountId`; `cloudflare:accountId` still works, with one warning per run. */
 export function programAccountId(): string | undefined {
-  return resolveAccountId(stackConfig);
+  const { accountId, legacy } = resolveAccountId(stackConfig);
+  if (legacy && !warnedLegacy) {
+    warnedLegacy = true;
+    void pulumi.log.warn(LEGACY_ACCOUNT_WARNING);
+  }
+  return accountId;
 }
 
 export function requireAccountId(accountId: string | undefined): string {
   const resolved = accountId ?? programAccountId();
-  if (!resolved) throw new Error("accountId is required: pass it, or set cloudflare:accountId or CLOUDFLARE_ACCOUNT_ID");
+  if (!resolved) throw new Error(`accountId is required: pass it, or set ${describeSetting(SETTINGS.accountId)}`);
   const valid = cloudflareId.safeParse(resolved);
   if (!valid.success) throw new Error(`accountId ${JSON.stringify(resolved)} ${valid.error.issues[0].message}`);
   return resolved;

@@ -3,6 +3,7 @@
  * `errors[]`, and its message names the method and path but never a header: the token
  * cannot leak through an error.
  */
+import { describeSetting, SETTINGS } from "../config";
 
 export interface CloudflareErrorDetail {
   code: number;
@@ -44,8 +45,7 @@ export class ValidationError extends CloudflareApiError {}
 export class AuthenticationError extends CloudflareApiError {
   constructor(status: number, errors: CloudflareErrorDetail[], request: RequestDescription) {
     super(status, errors, request);
-    this.message +=
-      ". Check the API token: set the stack config `cloudflare:apiToken` (pulumi config set --secret cloudflare:apiToken ...) or the CLOUDFLARE_API_TOKEN environment variable";
+    this.message += `. Check the API token: ${describeSetting(SETTINGS.apiToken)}`;
   }
 }
 

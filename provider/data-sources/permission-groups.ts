@@ -23,7 +23,7 @@ export interface PermissionGroupFilters {
  * fact 5: real items carry `meta: {description, editable, label, scopes}` (scopes a string);
  * the spec's `meta: {key, value}` is read too, as a label when its key is "label".
  */
-const apiPermissionGroup = z.object({
+export const apiPermissionGroup = z.object({
   id: z.string(),
   name: optional(z.string()),
   meta: optional(
@@ -37,7 +37,7 @@ const apiPermissionGroup = z.object({
   ),
 });
 
-function toPermissionGroup(api: z.infer<typeof apiPermissionGroup>): PermissionGroup {
+export function toPermissionGroup(api: z.infer<typeof apiPermissionGroup>): PermissionGroup {
   const meta = api.meta;
   const scopes = meta?.scopes;
   return {

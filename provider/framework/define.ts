@@ -7,6 +7,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { z } from "zod";
 import { CloudflareClient, isNotFound } from "../client";
+import { describeSetting, SETTINGS } from "../config";
 import { apiClient, defaultAccountId } from "../runtime";
 import { checkInputs, CheckFailure, Rule } from "./check";
 import { CreatedButIncomplete, InitFailed, ProviderError } from "./errors";
@@ -54,7 +55,7 @@ export interface ResourceDefinition<Inputs extends { accountId: string }, Output
   explain?(ctx: Context, error: unknown, subject: Inputs | Outputs): Promise<string | undefined>;
 }
 
-const missingAccount = "required: set accountId, or the stack config cloudflare:accountId, or CLOUDFLARE_ACCOUNT_ID";
+const missingAccount = `required: set accountId, or ${describeSetting(SETTINGS.accountId)}`;
 
 /** Prefixes an error with the resource type and keeps Cloudflare's codes in the message. */
 function explain(label: string, action: string, error: unknown, hint?: string): ProviderError {

@@ -1,7 +1,7 @@
 /** The examples that need only this package, run with the real CLI against the emulator. */
 import { join } from "node:path";
 import { accountMembers } from "../../emulator";
-import { admin, resetStats, stats, useEmulator } from "../support/emulator";
+import { admin, madeObjectIds, resetStats, stats, useEmulator } from "../support/emulator";
 import { makeByHand } from "../support/provider";
 import { PROJECT_ROOT, PulumiWorkspace } from "../support/pulumi";
 
@@ -10,13 +10,13 @@ jest.setTimeout(240_000);
 const emulator = useEmulator();
 
 interface Account {
-  resourceGroups: Record<string, unknown>;
+  resourceGroups: Record<string, { meta: { editable: string } }>;
   userGroups: Record<string, { name: string; policies: unknown[]; members: Record<string, string> }>;
   ssoConnectors: Record<string, unknown>;
   oauthClients: Record<string, { secret: string; rotated_secret?: string }>;
 }
 const account = () => admin<Account>(emulator(), "GET", "/state");
-const isEmpty = (a: Account) => [a.resourceGroups, a.userGroups, a.ssoConnectors, a.oauthClients].every((o) => Object.keys(o).length === 0);
+const isEmpty = (a: Account) => madeObjectIds(a).length === 0;
 
 async function exampleStack(example: string, config: Record<string, string> = {}): Promise<PulumiWorkspace> {
   const workspace = new PulumiWorkspace(join(PROJECT_ROOT, "examples", example), "test");

@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { accountMembers, FaultConfig, RunningEmulator } from "../../emulator";
-import { admin, useEmulator } from "../support/emulator";
+import { admin, madeObjectIds, useEmulator } from "../support/emulator";
 import { PROJECT_ROOT, PulumiRun, PulumiWorkspace } from "../support/pulumi";
 
 const { driftTenPercent } = require("../../bench/program/drift");
@@ -52,8 +52,9 @@ afterAll(() => {
 /** Duplicates by natural key, orphans (in the account, not in state) and missing (in state only). */
 async function compare(endpoint: Endpoint, stack: PulumiWorkspace) {
   const account = await admin<any>(endpoint, "GET", "/state");
+  const made = new Set(madeObjectIds(account));
   const keyed: [string, string][] = [
-    ...Object.values<any>(account.resourceGroups).map((g): [string, string] => [g.id, `rg:${g.name}`]),
+    ...Object.values<any>(account.resourceGroups).filter((g) => made.has(g.id)).map((g): [string, string] => [g.id, `rg:${g.name}`]),
     ...Object.values<any>(account.userGroups).map((g): [string, string] => [g.id, `ug:${g.name}`]),
     ...Object.values<any>(account.ssoConnectors).map((c): [string, string] => [c.id, `sso:${c.email_domain}`]),
     ...Object.values<any>(account.oauthClients).map((c): [string, string] => [c.client_id, `oauth:${c.client_name}`]),
@@ -105,8 +106,7 @@ async function lifecycle(scenario: string, endpoint: Endpoint, faults: Partial<F
   await stack.ok(["refresh", "--yes", "--skip-preview", "--stack", stack.stack]);
   const consistency = await compare(endpoint, stack);
   await withFaults(["destroy", "--yes", "--skip-preview"]);
-  const left = await admin<any>(endpoint, "GET", "/state");
-  const leftovers = Object.values<object>(left).reduce((sum, objects) => sum + Object.keys(objects).length, 0);
+  const leftovers = madeObjectIds(await admin<any>(endpoint, "GET", "/state")).length;
 
   const faultsAfter = (await admin<any>(endpoint, "GET", "/stats")).injected;
   const texts = [...outputs, consistency.exported, ...stack.backendTexts()];

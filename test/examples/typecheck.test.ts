@@ -33,3 +33,13 @@ it.each(programs.filter((p) => p !== "demo"))("%s has a Pulumi.yaml for the node
   expect(project.runtime).toBe("nodejs");
   expect(existsSync(join(PROJECT_ROOT, program, "README.md"))).toBe(true);
 });
+
+it.each(programs.filter((p) => p !== "demo"))("%s depends on this package by local path, and on real versions of the rest", (program) => {
+  const root = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8"));
+  const { dependencies } = JSON.parse(readFileSync(join(PROJECT_ROOT, program, "package.json"), "utf8"));
+  // Never a registry name we do not publish (a dependency-confusion risk): the package itself, from this checkout.
+  expect(dependencies["pulumi-cloudflare-iam"]).toBe("file:../..");
+  expect(dependencies["@pulumi/pulumi"]).toBe(root.peerDependencies["@pulumi/pulumi"]);
+  // @pulumi/cloudflare at the version the project installs (and so type-checks against).
+  if (dependencies["@pulumi/cloudflare"]) expect(dependencies["@pulumi/cloudflare"]).toBe(root.devDependencies["@pulumi/cloudflare"]);
+});

@@ -26,6 +26,7 @@ const cases: Case[] = [
   ["an empty resource group name", "resourceGroup", { name: " ", scope }, "name", /must not be empty/],
   ["an empty scope objects list", "resourceGroup", { name: "n", scope: { objects: [] } }, "scope.objects", /at least one object/],
   ["a missing scope", "resourceGroup", { name: "n" }, "scope", /Required/],
+  ["an empty scope key (fact 12)", "resourceGroup", { name: "n", scope: { key: "", objects: scope.objects } }, "scope.key", /must not be empty/],
   ["an empty scope object key", "resourceGroup", { name: "n", scope: { objects: [{ key: "" }] } }, "scope.objects[0].key", /must not be empty/],
   ["a misspelt property", "resourceGroup", { name: "n", scope, scopes: [] }, "(inputs)", /Unrecognized key.*scopes/],
   ["an uppercase adoptId", "resourceGroup", { name: "n", scope, adoptId: hex("A") }, "adoptId", /32 lowercase hex/],

@@ -3,12 +3,14 @@ import { checkBaseUrl, ConfigurationError, DEFAULT_BASE_URL, resolveAccountId, r
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
 
 describe("resolveApiSettings", () => {
-  it("prefers stack config to the environment", () => {
-    const settings = resolveApiSettings(
-      config({ "cloudflare:apiToken": "from-config", "cloudflare:baseUrl": "http://127.0.0.1:9/client/v4" }),
-      { CLOUDFLARE_API_TOKEN: "from-env", CLOUDFLARE_BASE_URL: "https://env.example.com/client/v4" },
-    );
-    expect(settings).toEqual({ token: "from-config", baseUrl: "http://127.0.0.1:9/client/v4" });
+  const env = { CLOUDFLARE_API_TOKEN: "from-env", CLOUDFLARE_BASE_URL: "https://env.example.com/client/v4" };
+
+  it("reads cloudflare-iam:*, then the cloudflare:* keys @pulumi/cloudflare shares, then the environment", () => {
+    const own = { "cloudflare-iam:apiToken": "own", "cloudflare-iam:baseUrl": "http://127.0.0.1:1/client/v4" };
+    const shared = { "cloudflare:apiToken": "shared", "cloudflare:baseUrl": "http://127.0.0.1:2/client/v4" };
+    expect(resolveApiSettings(config({ ...own, ...shared }), env)).toEqual({ token: "own", baseUrl: "http://127.0.0.1:1/client/v4" });
+    expect(resolveApiSettings(config(shared), env)).toEqual({ token: "shared", baseUrl: "http://127.0.0.1:2/client/v4" });
+    expect(resolveApiSettings(config({}), env)).toEqual({ token: "from-env", baseUrl: "https://env.example.com/client/v4" });
   });
 
   it("falls back to the environment, then to the real API", () => {
@@ -19,7 +21,7 @@ describe("resolveApiSettings", () => {
   });
 
   it("says which setting to make when there is no token", () => {
-    expect(() => resolveApiSettings(config({}), {})).toThrow(/cloudflare:apiToken.*CLOUDFLARE_API_TOKEN/);
+    expect(() => resolveApiSettings(config({}), {})).toThrow(/cloudflare-iam:apiToken <token>` \(or `cloudflare:apiToken`, shared with @pulumi\/cloudflare\), or the CLOUDFLARE_API_TOKEN/);
   });
 });
 
@@ -39,8 +41,10 @@ describe("checkBaseUrl", () => {
   });
 });
 
-it("reads the account id from config, then the environment", () => {
-  expect(resolveAccountId(config({ "cloudflare:accountId": "a" }), { CLOUDFLARE_ACCOUNT_ID: "b" })).toBe("a");
-  expect(resolveAccountId(config({}), { CLOUDFLARE_ACCOUNT_ID: "b" })).toBe("b");
-  expect(resolveAccountId(config({}), {})).toBeUndefined();
+it("reads the account id from cloudflare-iam:accountId, the deprecated cloudflare:accountId, then the environment", () => {
+  const env = { CLOUDFLARE_ACCOUNT_ID: "c" };
+  expect(resolveAccountId(config({ "cloudflare-iam:accountId": "a", "cloudflare:accountId": "b" }), env)).toEqual({ accountId: "a", legacy: false });
+  expect(resolveAccountId(config({ "cloudflare:accountId": "b" }), env)).toEqual({ accountId: "b", legacy: true });
+  expect(resolveAccountId(config({}), env)).toEqual({ accountId: "c", legacy: false });
+  expect(resolveAccountId(config({}), {})).toEqual({ accountId: undefined, legacy: false });
 });

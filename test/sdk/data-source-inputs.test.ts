@@ -27,13 +27,13 @@ it.each([
 
 it("says which setting to make when the account id is missing", async () => {
   delete process.env.CLOUDFLARE_ACCOUNT_ID;
-  await expect(getPermissionGroups()).rejects.toThrow(/cloudflare:accountId or CLOUDFLARE_ACCOUNT_ID/);
+  await expect(getPermissionGroups()).rejects.toThrow(/cloudflare-iam:accountId` or the CLOUDFLARE_ACCOUNT_ID/);
 });
 
 it("says which setting to make when the token is missing, and sends nothing", async () => {
   delete process.env.CLOUDFLARE_API_TOKEN;
   await resetStats(emulator());
-  await expect(getOAuthScopes()).rejects.toThrow(/cloudflare:apiToken.*CLOUDFLARE_API_TOKEN/);
+  await expect(getOAuthScopes()).rejects.toThrow(/cloudflare-iam:apiToken.*cloudflare:apiToken.*CLOUDFLARE_API_TOKEN/);
   expect((await stats(emulator())).total).toBe(0);
 });
 
@@ -46,7 +46,7 @@ it("reports a wrong token with Cloudflare's code and the setting to fix, in one 
   process.env.CLOUDFLARE_API_TOKEN = "wrong-token";
   await resetStats(emulator());
   const error = await getOAuthScopes().catch((e: Error) => e);
-  expect(String(error)).toMatch(/HTTP 403: \[10000\] Authentication error.*cloudflare:apiToken.*CLOUDFLARE_API_TOKEN/);
+  expect(String(error)).toMatch(/HTTP 403: \[10000\] Authentication error.*cloudflare-iam:apiToken.*CLOUDFLARE_API_TOKEN/);
   // A RunError: Pulumi prints its message alone, with no stack trace or object dump.
   expect(error).toBeInstanceOf(pulumi.RunError);
   expect((await stats(emulator())).total).toBe(1);

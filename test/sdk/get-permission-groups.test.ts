@@ -35,5 +35,5 @@ it("reads the permission groups once per run, however many lookups", async () =>
 
 it("lists the OAuth scopes", async () => {
   const { scopes } = await getOAuthScopes();
-  expect(scopes.map((s) => s.id)).toContain("zone.read");
+  expect(scopes.map((s) => s.id)).toEqual(expect.arrayContaining(["zone.read", "user-details.read", "teams.read"]));
 });

@@ -8,7 +8,7 @@ const token = "serialization-test-token-5f2c9a";
 beforeAll(() => {
   process.env.CLOUDFLARE_API_TOKEN = token;
   process.env.CLOUDFLARE_ACCOUNT_ID = "0123456789abcdef0123456789abcdef";
-  configure({ get: (key) => (key === "cloudflare:apiToken" ? token : undefined) });
+  configure({ get: (key) => (key === "cloudflare-iam:apiToken" ? token : undefined) });
 });
 
 const kinds = Object.keys(providers) as ProviderKind[];

@@ -33,3 +33,16 @@ export const resetStats = (emulator: RunningEmulator) => admin(emulator, "DELETE
 export function writeCount(snapshot: StatsSnapshot): number {
   return ["POST", "PUT", "PATCH", "DELETE"].reduce((sum, m) => sum + (snapshot.byMethod[m] ?? 0), 0);
 }
+
+interface AccountObjects {
+  resourceGroups: Record<string, { meta?: { editable?: string } }>;
+  userGroups: Record<string, unknown>;
+  ssoConnectors: Record<string, unknown>;
+  oauthClients: Record<string, unknown>;
+}
+
+/** The ids of everything a program could have made: all but Cloudflare's system resource groups (fact 9). */
+export function madeObjectIds(account: AccountObjects): string[] {
+  const resourceGroups = Object.entries(account.resourceGroups).filter(([, g]) => g.meta?.editable !== "false");
+  return [...resourceGroups.map(([id]) => id), ...[account.userGroups, account.ssoConnectors, account.oauthClients].flatMap((o) => Object.keys(o))];
+}

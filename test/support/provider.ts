@@ -6,9 +6,9 @@ import { configure } from "../../provider";
 export function useProviderConfig(emulator: () => RunningEmulator): void {
   beforeAll(() => {
     const values: Record<string, string> = {
-      "cloudflare:apiToken": emulator().token,
-      "cloudflare:baseUrl": emulator().baseUrl,
-      "cloudflare:accountId": emulator().accountId,
+      "cloudflare-iam:apiToken": emulator().token,
+      "cloudflare-iam:baseUrl": emulator().baseUrl,
+      "cloudflare-iam:accountId": emulator().accountId,
     };
     configure({ get: (key) => values[key] });
   });

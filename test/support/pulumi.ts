@@ -63,10 +63,10 @@ export class PulumiWorkspace {
     for (const [key, value] of Object.entries(config)) await this.ok(["config", "set", key, value, "--stack", this.stack]);
   }
 
-  /** Creates the stack pointed at `endpoint`, with its token as a secret config value. */
+  /** Creates the stack pointed at `endpoint` through the package's own config keys, the token a secret. */
   async initFor(endpoint: { baseUrl: string; accountId: string; token: string }, config: Record<string, string> = {}): Promise<void> {
-    await this.init({ "cloudflare:baseUrl": endpoint.baseUrl, "cloudflare:accountId": endpoint.accountId, ...config });
-    await this.ok(["config", "set", "--secret", "cloudflare:apiToken", endpoint.token, "--stack", this.stack]);
+    await this.init({ "cloudflare-iam:baseUrl": endpoint.baseUrl, "cloudflare-iam:accountId": endpoint.accountId, ...config });
+    await this.ok(["config", "set", "--secret", "cloudflare-iam:apiToken", endpoint.token, "--stack", this.stack]);
   }
 
   /** The text of every file the local backend holds: what leak checks search. */

@@ -1,7 +1,7 @@
 import { providers } from "../../../../provider";
 import { resourceGroupsApi } from "../../../../provider/resources/resource-group/api";
 import { clientFor } from "../../../../provider/runtime";
-import { admin, useEmulator } from "../../../support/emulator";
+import { admin, resetStats, stats, useEmulator } from "../../../support/emulator";
 import { api, created, diffOf, updated, useProviderConfig } from "../../../support/provider";
 
 const emulator = useEmulator();
@@ -74,10 +74,13 @@ describe("fact 9: Cloudflare's predefined system resource groups", () => {
   });
 });
 
-it("fact 8: a name that matches nothing is `result: null`, read as no groups", async () => {
+it("facts 7 and 8: one request lists them all; a name that matches nothing is `result: null`, read as no groups", async () => {
   expect(await api(emulator())("GET", "/iam/resource_groups?name=nothing%20by%20this%20name")).toBeNull();
   const client = clientFor({ baseUrl: emulator().baseUrl, token: emulator().token });
+  await resetStats(emulator());
   expect(await resourceGroupsApi.listNamed(client, emulator().accountId, "nothing by this name")).toEqual([]);
+  expect((await resourceGroupsApi.list(client, emulator().accountId)).length).toBeGreaterThan(0);
+  expect((await stats(emulator())).byMethod.GET).toBe(2);
 });
 
 it("facts 9 and 11: a lost create recovers its own group, never an identical older one", async () => {

@@ -17,6 +17,12 @@ it("begins verification on create and exposes the TXT record value", async () =>
   });
 });
 
+it("fact 41: creates without verification when asked, and updates useFedrampLanguage in place", async () => {
+  const { id, outs } = await created(provider, { emailDomain: "quiet.example.com", beginVerification: false });
+  expect(outs).toMatchObject({ enabled: false, verificationStatus: "awaiting" });
+  expect((await updated(provider, id, outs, { emailDomain: "quiet.example.com", beginVerification: false, useFedrampLanguage: true })).useFedrampLanguage).toBe(true);
+});
+
 it("updates enabled and useFedrampLanguage in place, and replaces on a new domain", async () => {
   const { id, outs } = await created(provider, { emailDomain: "update.example.com" });
   expect(await diffOf(provider, id, outs, { emailDomain: "update.example.com", enabled: true })).toMatchObject({ changes: true, replaces: [] });

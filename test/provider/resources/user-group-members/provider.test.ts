@@ -1,5 +1,7 @@
 import { accountMembers } from "../../../../emulator";
 import { providers } from "../../../../provider";
+import { ValidationError } from "../../../../provider/client";
+import { explainMembersError } from "../../../../provider/resources/user-group-members/provider";
 import { admin, resetStats, stats, useEmulator } from "../../../support/emulator";
 import { api, created, diffOf, untilMembersVisible, updated, useProviderConfig } from "../../../support/provider";
 
@@ -75,4 +77,11 @@ it("fact 39: a SCIM-managed group's members are refused, and the refusal explain
   await untilMembersVisible(emulator(), groupId);
   await admin(emulator(), "PUT", `/user_groups/${groupId}/scim`, { externalId: "entra-7" });
   await expect(created(provider, { userGroupId: groupId, memberIds: ids.slice(0, 1) })).rejects.toThrow(/managed by SCIM.*identity provider/);
+});
+
+it("fact 38: a member list refused for a group whose policies fail validation is explained", async () => {
+  const refusal = new ValidationError(400, [{ code: 400, message: "Policy validation failed" }], { method: "GET", path: "/members" });
+  expect(await explainMembersError(refusal)).toMatch(/cannot list the members of a user group one of whose policies fails validation/);
+  const other = new ValidationError(400, [{ code: 1001, message: "something else" }], { method: "GET", path: "/members" });
+  expect(await explainMembersError(other)).toBeUndefined();
 });

@@ -1,5 +1,7 @@
 import { providers } from "../../../../provider";
+import { userGroupsApi } from "../../../../provider/resources/user-group/api";
 import { policiesToSend } from "../../../../provider/resources/user-group/schema";
+import { clientFor } from "../../../../provider/runtime";
 import { admin, resetStats, stats, useEmulator, writeCount } from "../../../support/emulator";
 import { api, checked, created, diffOf, updated, useProviderConfig } from "../../../support/provider";
 
@@ -181,6 +183,14 @@ it("fact 39: a SCIM-managed group's rename is refused, and the refusal explained
   // Policies are still ours to set.
   expect((await updated(provider, id, outs, group(name, [allow([zoneRead], [rgA])]))).policies).toHaveLength(1);
   await expect(provider.delete!(id, outs)).rejects.toThrow(/UserGroup delete of [0-9a-f]{32} failed: .*SCIM.*retainOnDelete/);
+});
+
+it("fact 15: lists user groups 500 a page", async () => {
+  for (let i = 0; i < 120; i++) await api(emulator())("POST", "/iam/user_groups", { name: uniqueName("many") });
+  await resetStats(emulator());
+  const all = await userGroupsApi.list(clientFor({ baseUrl: emulator().baseUrl, token: emulator().token }), emulator().accountId);
+  expect(all.length).toBeGreaterThan(120);
+  expect((await stats(emulator())).byMethod.GET).toBe(1);
 });
 
 it("sends no write while checking and diffing", async () => {
