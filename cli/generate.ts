@@ -1,12 +1,9 @@
 /** `cloudflare-iam generate`: writes code that adopts what an account already holds. */
-import { writeFileSync } from "node:fs";
 import { Option } from "commander";
+import { readAccount, snapshotNotes } from "../account/snapshot";
 import { accessFile } from "../generator/access-file";
-import { readAccount, snapshotNotes } from "../generator/read-account";
 import { typescriptProgram } from "../generator/typescript";
-import { CloudflareClient } from "../provider/client";
-import { resolveApiSettings } from "../provider/config";
-import { command, usageError } from "./program";
+import { accountOption, apiClientFromEnvironment, command, emit, usageError } from "./program";
 
 export const generateCommand = () => {
   const cmd = command("generate")
@@ -15,20 +12,17 @@ export const generateCommand = () => {
         "and write an AccessPolicy access file (YAML) or a TypeScript program, every object with its adoptId. " +
         "Token and endpoint: CLOUDFLARE_API_TOKEN, CLOUDFLARE_BASE_URL.",
     )
-    .addOption(new Option("--account <id>", "the account id").env("CLOUDFLARE_ACCOUNT_ID"))
+    .addOption(accountOption())
     .addOption(new Option("--format <format>", "what to write").choices(["access", "typescript"]).default("access"))
     .option("--out <file>", "write to this file instead of stdout");
   return cmd.action(async (options: { account?: string; format: "access" | "typescript"; out?: string }) => {
     if (!options.account) usageError(cmd, "--account <id> is required (or set CLOUDFLARE_ACCOUNT_ID)");
-    const snapshot = await readAccount(new CloudflareClient(resolveApiSettings()), options.account);
-    const text = options.format === "access" ? accessFile(snapshot) : typescriptProgram(snapshot);
+    const snapshot = await readAccount(apiClientFromEnvironment(), options.account);
     for (const note of snapshotNotes(snapshot)) console.error(note);
-    if (!options.out) {
-      process.stdout.write(text);
-      return;
-    }
-    writeFileSync(options.out, text);
-    const counts = [snapshot.resourceGroups, snapshot.userGroups, snapshot.ssoConnectors, snapshot.oauthClients].map((l) => l.length);
+    emit(options.format === "access" ? accessFile(snapshot) : typescriptProgram(snapshot), options.out);
+    if (!options.out) return;
+    const ownGroups = snapshot.resourceGroups.filter((g) => !g.system);
+    const counts = [ownGroups, snapshot.userGroups, snapshot.ssoConnectors, snapshot.oauthClients].map((l) => l.length);
     console.error(`wrote ${options.out}: ${counts[0]} resource groups, ${counts[1]} user groups, ${counts[2]} SSO connectors, ${counts[3]} OAuth clients`);
   });
 };

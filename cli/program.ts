@@ -2,12 +2,14 @@
  * What every command of the `cloudflare-iam` CLI shares: commander's parsing, `--help` and
  * `--version`, exit code 2 for usage errors and 1 for failures, each reported in one line.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
+import { CloudflareClient } from "../provider/client";
+import { resolveApiSettings } from "../provider/config";
 
-/** Exit codes: 0 done, 1 the work failed, 2 the command line is wrong. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/** Exit codes: 0 done, 1 the work failed, 2 the command line is wrong, 3 a review raised a risk under `--fail-on risk`. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, risk: 3 } as const;
 
 /** The installed package's version (dist/cli/ sits two levels below package.json). */
 export function packageVersion(): string {
@@ -41,4 +43,16 @@ export async function run(program: Command, argv: string[]): Promise<void> {
     console.error(`${program.name()}: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = EXIT.failed;
   }
+}
+
+/** `--account`, from the command line or CLOUDFLARE_ACCOUNT_ID. */
+export const accountOption = () => new Option("--account <id>", "the account id").env("CLOUDFLARE_ACCOUNT_ID");
+
+/** The API client of a command: CLOUDFLARE_API_TOKEN and CLOUDFLARE_BASE_URL, as Cloudflare's own tools read them. */
+export const apiClientFromEnvironment = () => new CloudflareClient(resolveApiSettings());
+
+/** Writes a command's result to `--out`, or to stdout so it can be piped. */
+export function emit(text: string, out: string | undefined): void {
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
 }

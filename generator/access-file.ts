@@ -4,7 +4,7 @@
  */
 import * as yaml from "js-yaml";
 import type { AccessSpecInput } from "../sdk/access-policy/spec";
-import { AccountSnapshot, snapshotNotes } from "./read-account";
+import { AccountSnapshot, snapshotNotes } from "../account/snapshot";
 
 /** A name that identifies exactly one item, or else the item's id. */
 function namer<T>(items: T[], id: (item: T) => string, name: (item: T) => string): (wanted: string) => string {
@@ -26,13 +26,14 @@ function keyed<T extends { id: string; name: string }>(items: T[]): (item: T) =>
 
 export function accessSpecOf(account: AccountSnapshot): AccessSpecInput {
   const permissionName = namer(account.permissionGroups, (g) => g.id, (g) => g.name);
-  const resourceGroupName = namer(account.resourceGroups, (g) => g.id, (g) => g.name);
+  const ownGroups = account.resourceGroups.filter((g) => !g.system);
+  const resourceGroupName = namer(ownGroups, (g) => g.id, (g) => g.name);
   const memberName = namer(account.members, (m) => m.id, (m) => m.email);
-  const resourceGroupKey = keyed(account.resourceGroups);
+  const resourceGroupKey = keyed(ownGroups);
   const userGroupKey = keyed(account.userGroups);
   const accountScope = `com.cloudflare.api.account.${account.accountId}`;
   return {
-    resourceGroups: account.resourceGroups.map((g) => ({
+    resourceGroups: ownGroups.map((g) => ({
       name: g.name,
       ...resourceGroupKey(g),
       scope: { ...(g.scope.key === accountScope ? {} : { key: g.scope.key }), objects: g.scope.objects },
@@ -51,7 +52,7 @@ export function accessSpecOf(account: AccountSnapshot): AccessSpecInput {
       ...(g.scimManaged ? { scim: true } : { members: g.memberIds.map(memberName).sort() }),
       adoptId: g.id,
     })),
-    ssoConnectors: account.ssoConnectors.map(({ id, ...connector }) => ({ ...connector, adoptId: id })),
+    ssoConnectors: account.ssoConnectors.map(({ id, emailDomain, enabled, useFedrampLanguage }) => ({ emailDomain, enabled, useFedrampLanguage, adoptId: id })),
     oauthClients: account.oauthClients.map(({ id, args }) => ({ ...(args as { clientName: string }), adoptId: id })),
   };
 }

@@ -14,6 +14,7 @@ const workflows = readdirSync(workflowDir).filter((f) => f.endsWith(".yml"));
 
 /** Tools of a GitHub-hosted runner that the workflows may use besides pulumi. */
 const runnerTools: Record<string, string[] | null> = { npm: ["ci"], gh: ["pr"], echo: null, cat: null, tee: null, set: null };
+const CLI = join(PROJECT_ROOT, "dist/cli/cloudflare-iam.js");
 
 interface Workflow {
   name: string;
@@ -64,6 +65,11 @@ it.each(workflows)("%s runs only commands that exist", (file) => {
     if (tool === "pulumi") {
       const help = helpOf(subcommand);
       for (const flag of rest.filter((word) => word.startsWith("--"))) expect(`${subcommand} ${help}`).toContain(`${flag.split("=")[0]} `);
+    } else if (tool === "npx") {
+      // This package's own CLI, as `npx cloudflare-iam <command> ...`: every flag must be in that command's help.
+      expect(subcommand).toBe("cloudflare-iam");
+      const help = execFileSync(process.execPath, [CLI, rest[0], "--help"], { encoding: "utf8" });
+      for (const flag of rest.filter((word) => word.startsWith("--"))) expect(help).toContain(`${flag} `);
     } else {
       expect(Object.keys(runnerTools)).toContain(tool);
       const allowed = runnerTools[tool];
@@ -76,6 +82,8 @@ it("runs the documented commands: preview on PRs, up on merge, the drift check o
   const runs = (file: string) => Object.values(load(file).jobs).flatMap((job) => job.steps.map((s) => s.run ?? "")).join("\n");
   expect(runs("preview.yml")).toMatch(/pulumi preview --diff/);
   expect(runs("preview.yml")).toMatch(/gh pr comment/);
+  expect(runs("preview.yml")).toMatch(/npx cloudflare-iam review preview\.json --out review\.md/);
+  expect(runs("preview.yml")).toMatch(/--fail-on risk/);
   expect(runs("deploy.yml")).toMatch(/pulumi up --yes/);
   expect(runs("drift.yml")).toMatch(/pulumi preview --refresh --expect-no-changes/);
   expect(load("drift.yml").on).toHaveProperty("schedule");

@@ -41,10 +41,10 @@ export interface AccountSnapshot {
   accountId: string;
   permissionGroups: PermissionGroup[];
   members: AccountMember[];
-  /** The account's own resource groups (Cloudflare's system groups are in `skipped`). */
-  resourceGroups: { id: string; name: string; scope: { key: string; objects: string[] } }[];
+  /** Every resource group; `system` marks Cloudflare's predefined ones (fact 9), which generated code leaves out. */
+  resourceGroups: { id: string; name: string; scope: { key: string; objects: string[] }; system: boolean }[];
   userGroups: SnapshotUserGroup[];
-  ssoConnectors: { id: string; emailDomain: string; enabled: boolean; useFedrampLanguage: boolean }[];
+  ssoConnectors: { id: string; emailDomain: string; enabled: boolean; useFedrampLanguage: boolean; verificationCode: string; verificationStatus: string }[];
   /** Each client's OAuthClient arguments (server-managed scopes left out). */
   oauthClients: { id: string; args: Record<string, unknown> }[];
   skipped: Skipped[];
@@ -77,9 +77,12 @@ export async function readAccount(client: CloudflareClient, accountId: string): 
     accountId,
     permissionGroups,
     members,
-    resourceGroups: groups
-      .filter((g) => !g.outputs.system)
-      .map(({ api, outputs: { name, scope } }) => ({ id: api.id, name, scope: { key: scope.key, objects: scope.objects.map((o) => o.key) } })),
+    resourceGroups: groups.map(({ api, outputs: { name, scope, system } }) => ({
+      id: api.id,
+      name,
+      scope: { key: scope.key, objects: scope.objects.map((o) => o.key) },
+      system,
+    })),
     userGroups: userGroups.map((api, i) => {
       const { name, policies } = userGroupOutputs(accountId, api);
       return {
@@ -91,8 +94,8 @@ export async function readAccount(client: CloudflareClient, accountId: string): 
       };
     }),
     ssoConnectors: ssoConnectors.map((api) => {
-      const { emailDomain, enabled, useFedrampLanguage } = ssoOutputs(accountId, true, api);
-      return { id: api.id, emailDomain, enabled, useFedrampLanguage };
+      const { emailDomain, enabled, useFedrampLanguage, verificationCode, verificationStatus } = ssoOutputs(accountId, true, api);
+      return { id: api.id, emailDomain, enabled, useFedrampLanguage, verificationCode, verificationStatus };
     }),
     oauthClients: oauthClients.map((api) => {
       const outputs = oauthOutputs(accountId, api, { clientSecret: "", secretVersion: 0, deleteRotatedSecret: false });

@@ -1,0 +1,139 @@
+/**
+ * The account's effective access for an auditor: one matrix per resource group (members down
+ * the side, permission groups across), each cell naming the user groups that grant it, risky
+ * cells marked. As data (JSON) and as one self-contained HTML page that needs no network.
+ */
+import type { AccountSnapshot } from "../account/snapshot";
+import { effectiveAccess, Grant, targetKey } from "./effective";
+import { isAccountWide, isAdministratorClass, RiskRules } from "./risk";
+
+export interface ReportCell {
+  /** The user groups that grant it. */
+  via: string[];
+  /** Why it is a risk, when it is one. */
+  risks: string[];
+}
+
+export interface ReportSection {
+  target: string;
+  accountWide: boolean;
+  permissionGroups: { id: string; name: string; administrator: boolean }[];
+  rows: { memberId: string; member: string; cells: (ReportCell | null)[] }[];
+}
+
+export interface AccessReport {
+  accountId: string;
+  members: number;
+  grants: number;
+  sections: ReportSection[];
+}
+
+function targetName(grant: Grant, account: AccountSnapshot): string {
+  if (isAccountWide(grant.target, account)) return "The whole account";
+  if ("scope" in grant.target) return `Scope ${grant.target.scope.objects.join(", ")}`;
+  const id = grant.target.resourceGroupId;
+  return account.resourceGroups.find((g) => g.id === id)?.name ?? id;
+}
+
+export function accessReport(account: AccountSnapshot, rules: RiskRules): AccessReport {
+  const grants = effectiveAccess(account);
+  const byTarget = new Map<string, Grant[]>();
+  for (const grant of grants) byTarget.set(targetKey(grant.target), [...(byTarget.get(targetKey(grant.target)) ?? []), grant]);
+  const memberName = (id: string) => account.members.find((m) => m.id === id)?.email || id;
+  const groupName = (id: string) => account.userGroups.find((g) => g.id === id)?.name ?? id;
+
+  const sections = [...byTarget.values()].map((inTarget): ReportSection => {
+    const accountWide = isAccountWide(inTarget[0].target, account);
+    const permissionGroups = [...new Set(inTarget.map((g) => g.permissionGroupId))]
+      .map((id) => {
+        const group = account.permissionGroups.find((p) => p.id === id);
+        return { id, name: group?.name ?? id, administrator: isAdministratorClass(group, rules) };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const memberIds = [...new Set(inTarget.map((g) => g.memberId))].sort((a, b) => memberName(a).localeCompare(memberName(b)));
+    const rows = memberIds.map((memberId) => ({
+      memberId,
+      member: memberName(memberId),
+      cells: permissionGroups.map((pg) => {
+        const via = inTarget.filter((g) => g.memberId === memberId && g.permissionGroupId === pg.id).map((g) => groupName(g.groupId));
+        if (!via.length) return null;
+        const risks = [...(pg.administrator ? ["administrator-class"] : []), ...(accountWide ? ["the whole account"] : [])];
+        return { via: [...new Set(via)].sort(), risks };
+      }),
+    }));
+    return { target: targetName(inTarget[0], account), accountWide, permissionGroups, rows };
+  });
+  sections.sort((a, b) => Number(b.accountWide) - Number(a.accountWide) || a.target.localeCompare(b.target));
+  return { accountId: account.accountId, members: new Set(grants.map((g) => g.memberId)).size, grants: grants.length, sections };
+}
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const STYLE = `
+body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #1d1d1f; }
+h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8px; }
+.summary { color: #555; margin-bottom: 16px; }
+#filter { font: inherit; padding: 6px 10px; width: 320px; border: 1px solid #bbb; border-radius: 6px; }
+table { border-collapse: collapse; margin-top: 4px; }
+th, td { border: 1px solid #ddd; padding: 4px 10px; text-align: center; }
+th.member, td.member { text-align: left; white-space: nowrap; }
+thead th { background: #f4f4f6; font-weight: 600; }
+th.admin { color: #a30000; }
+td.granted { background: #e8f5e9; }
+td.risk { background: #ffe0e0; font-weight: 600; }
+td.granted span { font-size: 12px; color: #333; }
+.legend span { display: inline-block; padding: 2px 8px; margin-right: 8px; border: 1px solid #ddd; }
+`;
+
+const FILTER_SCRIPT = `
+const box = document.getElementById("filter");
+box.addEventListener("input", () => {
+  const wanted = box.value.trim().toLowerCase();
+  for (const section of document.querySelectorAll("section")) {
+    let shown = 0;
+    for (const row of section.querySelectorAll("tbody tr")) {
+      const match = !wanted || row.dataset.member.includes(wanted) || row.dataset.via.includes(wanted);
+      row.hidden = !match;
+      if (match) shown++;
+    }
+    section.hidden = shown === 0;
+  }
+});
+`;
+
+function sectionHtml(section: ReportSection): string {
+  const header = section.permissionGroups
+    .map((pg) => `<th${pg.administrator ? ' class="admin" title="administrator-class"' : ""}>${escape(pg.name)}</th>`)
+    .join("");
+  const rows = section.rows
+    .map((row) => {
+      const via = [...new Set(row.cells.flatMap((c) => c?.via ?? []))].join(" ").toLowerCase();
+      const cells = row.cells
+        .map((cell, i) => {
+          if (!cell) return "<td></td>";
+          const title = `${section.permissionGroups[i].name}, via ${cell.via.join(", ")}${cell.risks.length ? ` (risk: ${cell.risks.join(", ")})` : ""}`;
+          return `<td class="granted${cell.risks.length ? " risk" : ""}" title="${escape(title)}">✓ <span>${escape(cell.via.join(", "))}</span></td>`;
+        })
+        .join("");
+      return `<tr data-member="${escape(row.member.toLowerCase())}" data-via="${escape(via)}"><td class="member">${escape(row.member)}</td>${cells}</tr>`;
+    })
+    .join("\n");
+  return `<section data-target="${escape(section.target)}"><h2>${escape(section.target)}</h2>
+<table><thead><tr><th class="member">Member</th>${header}</tr></thead><tbody>
+${rows}
+</tbody></table></section>`;
+}
+
+export function reportHtml(report: AccessReport): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Cloudflare access of account ${escape(report.accountId)}</title><style>${STYLE}</style></head>
+<body>
+<h1>Cloudflare access of account ${escape(report.accountId)}</h1>
+<div class="summary">${report.members} members hold ${report.grants} grants through user groups, in ${report.sections.length} places. Each cell names the groups that grant it.</div>
+<div class="legend"><span class="granted" style="background:#e8f5e9">✓ granted</span><span style="background:#ffe0e0">✓ risk: administrator-class, or the whole account</span></div>
+<p><input id="filter" type="search" placeholder="Filter by member or group" aria-label="Filter by member or group"></p>
+${report.sections.map(sectionHtml).join("\n")}
+<script>${FILTER_SCRIPT}</script>
+</body></html>
+`;
+}

@@ -1,0 +1,77 @@
+/** The review of a change, a pure function of the account before and after: every kind of change it reports. */
+import type { AccountSnapshot } from "../../account/snapshot";
+import { compareAccess } from "../../access/compare";
+import { personLines } from "../../access/markdown";
+import { defaultRiskRules } from "../../access/risk";
+
+const ACCOUNT = "a".repeat(32);
+type Group = AccountSnapshot["userGroups"][number];
+
+function account(userGroups: Group[], extra: Partial<AccountSnapshot> = {}): AccountSnapshot {
+  return {
+    accountId: ACCOUNT,
+    permissionGroups: [
+      { id: "dns", name: "DNS Write", label: "dns_write", description: "", scopes: [] },
+      { id: "admin", name: "Administrator", label: "admin", description: "", scopes: [] },
+    ],
+    members: ["ada", "bob"].map((id) => ({ id, email: `${id}@example.com`, status: "accepted" })),
+    resourceGroups: [
+      { id: "prod", name: "production", scope: { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: ["zone.prod"] }, system: false },
+      { id: "all", name: `com.cloudflare.api.account.${ACCOUNT}`, scope: { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: ["*"] }, system: true },
+    ],
+    userGroups,
+    ssoConnectors: [],
+    oauthClients: [],
+    skipped: [],
+    ...extra,
+  };
+}
+
+const group = (id: string, memberIds: string[], policies: [string[], string[]][]): Group => ({
+  id,
+  name: id,
+  memberIds,
+  scimManaged: false,
+  policies: policies.map(([permissionGroups, resourceGroups]) => ({ access: "allow", permissionGroups, resourceGroups, scopes: [] })),
+});
+
+const review = (before: AccountSnapshot, after: AccountSnapshot) => compareAccess(before, after, defaultRiskRules);
+
+it("says why access is lost: leaving the group, the group's policies, or the group's deletion", () => {
+  const before = account([group("SRE", ["ada", "bob"], [[["dns"], ["prod"]]]), group("Old", ["ada"], [[["dns"], ["all"]]])]);
+  const after = account([group("SRE", ["ada"], [])]);
+  expect(personLines(review(before, after))).toEqual([
+    "- ada@example.com loses DNS Write on \"production\" (SRE's policies change)",
+    "- ada@example.com loses DNS Write on the account (Old is deleted)",
+    "- bob@example.com loses DNS Write on \"production\" (leaves SRE)",
+  ]);
+});
+
+it("flags administrator-class and account-wide gains, and nothing for an unchanged account", () => {
+  const before = account([group("SRE", ["ada"], [])]);
+  const after = account([group("SRE", ["ada"], [[["admin"], ["all"]]])]);
+  expect(review(before, after).risks.map((r) => r.kind)).toEqual(["administrator", "account-wide"]);
+  expect(review(after, after)).toEqual({ risks: [], people: [], groups: [], resourceGroups: [], oauthClients: [], ssoConnectors: [], notes: [] });
+});
+
+it("reports a policy change of a group with no members as affecting nobody yet", () => {
+  const before = account([group("Empty", [], [])]);
+  const after = account([group("Empty", [], [[["admin"], ["prod"]]])]);
+  expect(review(before, after).groups).toEqual([{ subject: '"Empty"', change: 'gains the policy allow Administrator on "production", which affects nobody yet' }]);
+  expect(review(before, after).people).toEqual([]);
+});
+
+it("reports a resource group's new scope, an OAuth client made public (a risk), and an SSO connector with its TXT record", () => {
+  const client = (visibility: string, scopes: string[]) => ({ id: "c1", args: { clientName: "Grafana", visibility, scopes } });
+  const before = account([], { oauthClients: [client("private", ["zone.read"])] });
+  const after = account([], {
+    oauthClients: [client("public", ["zone.read"])],
+    ssoConnectors: [{ id: "s1", emailDomain: "example.com", enabled: false, useFedrampLanguage: false, verificationCode: "cloudflare_dashboard_sso=s1", verificationStatus: "pending" }],
+  });
+  after.resourceGroups[0] = { ...after.resourceGroups[0], scope: { ...after.resourceGroups[0].scope, objects: ["zone.prod", "zone.new"] } };
+  const result = review(before, after);
+  expect(result.resourceGroups).toEqual([{ subject: '"production"', change: "now covers +zone.new: every grant on it changes with it" }]);
+  expect(result.oauthClients).toEqual([{ subject: '"Grafana"', change: "visibility private → public" }]);
+  expect(result.risks).toEqual([{ kind: "public-oauth-client", message: 'OAuth client "Grafana" becomes public: any Cloudflare user can authorize it' }]);
+  expect(result.ssoConnectors).toEqual([{ subject: "example.com", change: 'new SSO connector (not enabled): publish the DNS record example.com TXT "cloudflare_dashboard_sso=s1"' }]);
+});
