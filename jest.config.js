@@ -7,4 +7,6 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/test/tsconfig.json" }],
   },
   testTimeout: 30000,
+  // The e2e files spend most of their time waiting on pulumi processes: two at once keep both cores busy.
+  maxWorkers: 2,
 };

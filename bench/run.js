@@ -11,6 +11,7 @@ const { promisify } = require("node:util");
 const { startEmulator, accountMembers } = require("../dist/emulator");
 const { driftTenPercent } = require("./program/drift");
 const { measureProviderOverhead } = require("./provider-overhead");
+const { benchTable, renderDocs } = require("../scripts/tables");
 
 const sizes = (process.env.BENCH_SIZES || "10,100,300").split(",").map(Number);
 const program = join(__dirname, "program");
@@ -53,7 +54,9 @@ async function benchSize(n) {
       {
         phase: "refresh (10% drift)",
         minimum: n,
-        before: async () => driftTenPercent(emulator, JSON.parse(await pulumi("stack", "export")), n),
+        before: async () => {
+          await driftTenPercent(emulator, JSON.parse(await pulumi("stack", "export")), n);
+        },
         run: () => pulumi("refresh", "--yes", "--skip-preview"),
       },
       {
@@ -99,21 +102,6 @@ async function benchSize(n) {
   return results;
 }
 
-function ratio(entry) {
-  const beyondLists = entry.requests - entry.list_page_requests;
-  if (entry.minimum_requests === 0) return beyondLists === 0 ? "1.00" : "inf";
-  return (beyondLists / entry.minimum_requests).toFixed(2);
-}
-
-function table(results) {
-  const header = "| phase | n | seconds | ms/object | requests | by method | list pages | minimum | ratio (beyond list pages) | 429s |";
-  const rows = results.map((r) => {
-    const methods = Object.entries(r.requests_by_method).map(([m, c]) => `${m} ${c}`).join(", ") || "none";
-    return `| ${r.phase} | ${r.n} | ${r.seconds.toFixed(2)} | ${((r.seconds * 1000) / r.n).toFixed(1)} | ${r.requests} | ${methods} | ${r.list_page_requests} | ${r.minimum_requests} | ${ratio(r)} | ${r.rate_limited} |`;
-  });
-  return [header, "|---|---|---|---|---|---|---|---|---|---|", ...rows].join("\n");
-}
-
 async function main() {
   const results = [];
   for (const n of sizes) {
@@ -122,10 +110,11 @@ async function main() {
   }
   const overhead = await measureProviderOverhead();
   writeFileSync(join(__dirname, "results.json"), JSON.stringify({ results, provider_overhead: overhead }, null, 2) + "\n");
-  console.log(table(results));
+  renderDocs();
+  console.log(benchTable(results));
   console.log("\nProvider overhead, in process, per operation:");
   for (const [name, value] of Object.entries(overhead)) console.log(`  ${name}: ${value}`);
-  console.log("\nwrote bench/results.json");
+  console.log("\nwrote bench/results.json and the table in docs/performance.md");
 }
 
 main().catch((error) => {

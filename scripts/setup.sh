@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Puts everything the project runs with in place, idempotently and cached:
 #   .tools/bin/node (>= 22), node_modules, .tools/bin/pulumi, .tools/bin/pulumi-language-nodejs,
-#   .tools/bin/pulumi-resource-pulumi-nodejs, and the compiled package in dist/.
+#   .tools/bin/pulumi-resource-pulumi-nodejs, the compiled package in dist/, and Debian's chromium.
 # A cold run builds the Pulumi CLI from Go modules once (several minutes); later runs are no-ops.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -119,6 +119,7 @@ ensure_build() {
   chmod +x dist/cli/cloudflare-iam.js dist/emulator/cli.js
 }
 
+bash "$PROJECT_ROOT/scripts/ensure-chromium.sh"
 ensure_node
 ensure_packages
 ensure_pulumi

@@ -81,7 +81,7 @@ it("the fresh project is outside this repository, and holds one @pulumi/pulumi: 
 it("a stack configured beside @pulumi/cloudflare goes through up, a no-op preview, refresh and destroy", async () => {
   const stack = new PulumiWorkspace(project, "fresh", { MEMBER_IDS: JSON.stringify(accountMembers.slice(0, 2).map((m) => m.id)) });
   await stack.init({ "cloudflare:baseUrl": emulator().baseUrl, "cloudflare-iam:accountId": emulator().accountId });
-  await stack.ok(["config", "set", "--secret", "cloudflare:apiToken", emulator().token, "--stack", "fresh"]);
+  await stack.setSecret("cloudflare:apiToken", emulator().token);
   try {
     const config = JSON.parse(await stack.ok(["config", "--json", "--stack", "fresh"])) as Record<string, unknown>;
     expect(Object.keys(config).filter((key) => key.startsWith("cloudflare:")).sort()).toEqual(["cloudflare:apiToken", "cloudflare:baseUrl"]);
@@ -99,7 +99,7 @@ it("a stack configured beside @pulumi/cloudflare goes through up, a no-op previe
 it("the deprecated cloudflare:accountId still works, with a one-line warning naming the key to use", async () => {
   const stack = new PulumiWorkspace(project, "legacy", { MEMBER_IDS: "[]" });
   await stack.init({ "cloudflare:baseUrl": emulator().baseUrl, "cloudflare:accountId": emulator().accountId });
-  await stack.ok(["config", "set", "--secret", "cloudflare:apiToken", emulator().token, "--stack", "legacy"]);
+  await stack.setSecret("cloudflare:apiToken", emulator().token);
   try {
     const preview = JSON.parse(await stack.ok(["preview", "--json", "--stack", "legacy"])) as {
       steps: { op: string }[];

@@ -1,4 +1,4 @@
-import { permissionGroups } from "../../emulator";
+import { permissionGroups, startEmulator } from "../../emulator";
 import { getOAuthScopes, getPermissionGroup, getPermissionGroups } from "../../sdk";
 import { resetStats, stats, useEmulator } from "../support/emulator";
 
@@ -27,10 +27,23 @@ it("fails clearly on zero matches, with similar names", async () => {
   await expect(getPermissionGroup({})).rejects.toThrow(/needs a name or an id/);
 });
 
-it("reads the permission groups once per run, however many lookups", async () => {
-  await resetStats(emulator());
-  await Promise.all(["Zone Read", "DNS Write", "Billing Read"].map((name) => getPermissionGroup({ name })));
-  expect((await stats(emulator())).total).toBe(0); // already cached by the tests above
+it("reads the permission groups once per run, however many lookups, even concurrent ones from a cold start", async () => {
+  // Its own emulator: an endpoint no lookup has used yet, so the cache starts cold.
+  const cold = await startEmulator({ rateLimit: false });
+  process.env.CLOUDFLARE_BASE_URL = cold.baseUrl;
+  try {
+    const names = ["Zone Read", "DNS Write", "Billing Read", "Logs Read"];
+    const found = await Promise.all([...names, ...names].map((name) => getPermissionGroup({ name })));
+    expect(found.map((g) => g.name)).toEqual([...names, ...names]);
+    // 100 groups at 50 a page, with no result_info: two full pages and the empty one that ends the list.
+    expect((await stats(cold)).byRoute).toEqual({ "GET /accounts/:account_id/iam/permission_groups": 3 });
+    await resetStats(cold);
+    await getPermissionGroups({ label: "dns_write" });
+    expect((await stats(cold)).total).toBe(0);
+  } finally {
+    process.env.CLOUDFLARE_BASE_URL = emulator().baseUrl;
+    await cold.close();
+  }
 });
 
 it("lists the OAuth scopes", async () => {

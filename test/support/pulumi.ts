@@ -35,9 +35,10 @@ export class PulumiWorkspace {
     };
   }
 
-  run(args: string[], timeoutMs = 240_000): Promise<PulumiRun> {
+  /** Runs `pulumi`; `input` goes to its stdin (how a secret is set without putting it in any process's arguments). */
+  run(args: string[], timeoutMs = 240_000, input?: string): Promise<PulumiRun> {
     return new Promise((done) => {
-      execFile(
+      const child = execFile(
         join(TOOLS_BIN, "pulumi"),
         [...args, "--non-interactive", "--color", "never"],
         { cwd: this.programDir, env: this.env, timeout: timeoutMs, maxBuffer: 64 << 20 },
@@ -46,12 +47,13 @@ export class PulumiWorkspace {
           done({ code, stdout, stderr });
         },
       );
+      child.stdin?.end(input ?? "");
     });
   }
 
   /** Runs and fails loudly, with the CLI's own output, when the command does not succeed. */
-  async ok(args: string[]): Promise<string> {
-    const result = await this.run(args);
+  async ok(args: string[], input?: string): Promise<string> {
+    const result = await this.run(args, undefined, input);
     if (result.code !== 0) {
       throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
     }
@@ -63,10 +65,15 @@ export class PulumiWorkspace {
     for (const [key, value] of Object.entries(config)) await this.ok(["config", "set", key, value, "--stack", this.stack]);
   }
 
+  /** Sets a secret config value, piped through stdin so no process's arguments ever hold it. */
+  setSecret(key: string, value: string): Promise<string> {
+    return this.ok(["config", "set", "--secret", key, "--stack", this.stack], value);
+  }
+
   /** Creates the stack pointed at `endpoint` through the package's own config keys, the token a secret. */
   async initFor(endpoint: { baseUrl: string; accountId: string; token: string }, config: Record<string, string> = {}): Promise<void> {
     await this.init({ "cloudflare-iam:baseUrl": endpoint.baseUrl, "cloudflare-iam:accountId": endpoint.accountId, ...config });
-    await this.ok(["config", "set", "--secret", "cloudflare-iam:apiToken", endpoint.token, "--stack", this.stack]);
+    await this.setSecret("cloudflare-iam:apiToken", endpoint.token);
   }
 
   /** The text of every file the local backend holds: what leak checks search. */

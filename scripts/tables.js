@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// The tables docs/ shows, rendered from the files runs write: bench/results.json (`npm run bench`)
+// and docs/reliability/*.json (the fault suite's reports, which `npm test` publishes there from
+// .test-output/ after a run that passed). Each table sits in its Markdown file between
+// `<!-- generated:NAME -->` markers, so it is never typed by hand; test/docs checks that it matches.
+// `node scripts/tables.js` rewrites every table; `--publish` first moves this run's reports in.
+"use strict";
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { join } = require("node:path");
+
+const ROOT = join(__dirname, "..");
+const BENCH_RESULTS = join(ROOT, "bench/results.json");
+const RELIABILITY_DIR = join(ROOT, "docs/reliability");
+/** Where a test run leaves its reports until `npm test` publishes them. */
+const RUN_OUTPUT_DIR = join(ROOT, ".test-output/reliability");
+
+function ratio(entry) {
+  const beyondLists = entry.requests - entry.list_page_requests;
+  if (entry.minimum_requests === 0) return beyondLists === 0 ? "1.00" : "inf";
+  return (beyondLists / entry.minimum_requests).toFixed(2);
+}
+
+/** One row per phase and size of `npm run bench`. */
+function benchTable(results) {
+  const rows = results.map((r) => {
+    const methods = Object.entries(r.requests_by_method).map(([m, c]) => `${m} ${c}`).join(", ") || "none";
+    return `| ${r.phase} | ${r.n} | ${r.seconds.toFixed(2)} | ${((r.seconds * 1000) / r.n).toFixed(1)} | ${r.requests} | ${methods} | ${r.list_page_requests} | ${r.minimum_requests} | ${ratio(r)} | ${r.rate_limited} |`;
+  });
+  return [
+    "| phase | n | seconds | ms/object | requests | by method | list pages | minimum | ratio beyond list pages | 429s |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
+}
+
+/** The reports of the fault scenarios, in the suite's order. */
+function readReliability() {
+  if (!existsSync(RELIABILITY_DIR)) return [];
+  return readdirSync(RELIABILITY_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(join(RELIABILITY_DIR, f), "utf8")))
+    .sort((a, b) => a.order - b.order);
+}
+
+/** One row per fault scenario. */
+function reliabilityTable(reports) {
+  const rows = reports.map(
+    (r) =>
+      `| ${r.scenario} | ${r.happened} | ${r.operations} | ${r.firstTryFailures} | ${r.retries} | ${r.faultsInjected} | ${r.recoveredWrites} | ${r.duplicates} | ${r.orphans} | ${r.missing} | ${r.leaks} |`,
+  );
+  return [
+    "| scenario | what happened | pulumi operations | failed on the first try | retried | faults injected | lost answers recovered | duplicates | orphans | in state, missing | token leaks |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
+}
+
+/** The generated tables, by name, from the files runs wrote. */
+function generatedTables() {
+  const tables = {};
+  if (existsSync(BENCH_RESULTS)) tables.bench = benchTable(JSON.parse(readFileSync(BENCH_RESULTS, "utf8")).results);
+  const reliability = readReliability();
+  if (reliability.length) tables.reliability = reliabilityTable(reliability);
+  return tables;
+}
+
+const marker = (name) => [`<!-- generated:${name} -->`, `<!-- /generated:${name} -->`];
+
+/** The table a Markdown text holds between a name's markers, or undefined. */
+function tableIn(text, name) {
+  const [open, close] = marker(name);
+  const start = text.indexOf(open);
+  const end = text.indexOf(close);
+  return start < 0 || end < start ? undefined : text.slice(start + open.length, end).trim();
+}
+
+/** The Markdown files that hold generated tables. */
+const DOCS = ["docs/performance.md", "docs/reliability.md"].map((f) => join(ROOT, f));
+
+/** Rewrites every generated table in every doc that holds one. */
+function renderDocs() {
+  const tables = generatedTables();
+  for (const file of DOCS.filter(existsSync)) {
+    let text = readFileSync(file, "utf8");
+    for (const [name, table] of Object.entries(tables)) {
+      const [open, close] = marker(name);
+      if (tableIn(text, name) !== undefined) text = text.slice(0, text.indexOf(open) + open.length) + `\n${table}\n` + text.slice(text.indexOf(close));
+    }
+    writeFileSync(file, text);
+  }
+}
+
+/** Moves the reports of the run that just passed into docs/, replacing the earlier ones of the same scenarios. */
+function publishRunReports() {
+  if (!existsSync(RUN_OUTPUT_DIR)) return;
+  mkdirSync(RELIABILITY_DIR, { recursive: true });
+  for (const file of readdirSync(RUN_OUTPUT_DIR).filter((f) => f.endsWith(".json"))) renameSync(join(RUN_OUTPUT_DIR, file), join(RELIABILITY_DIR, file));
+}
+
+module.exports = { benchTable, reliabilityTable, generatedTables, tableIn, renderDocs, DOCS, RUN_OUTPUT_DIR };
+
+if (require.main === module) {
+  if (process.argv.includes("--publish")) publishRunReports();
+  renderDocs();
+}
