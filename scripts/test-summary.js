@@ -10,12 +10,12 @@ const root = process.argv[3];
 const files = report.testResults
   .map((r) => ({
     file: relative(root, r.name),
-    seconds: (r.perfStats.end - r.perfStats.start) / 1000,
+    seconds: (r.endTime - r.startTime) / 1000,
     tests: r.assertionResults.length,
     failed: r.assertionResults.filter((a) => a.status === "failed").length || (r.status === "failed" ? 1 : 0),
   }))
   .sort((a, b) => b.seconds - a.seconds);
-const wall = (Math.max(...report.testResults.map((r) => r.perfStats.end)) - report.startTime) / 1000;
+const wall = (Math.max(...report.testResults.map((r) => r.endTime)) - report.startTime) / 1000;
 console.log("\n| test file | seconds | tests | failed |\n|---|---|---|---|");
 for (const f of files) console.log(`| ${f.file} | ${f.seconds.toFixed(1)} | ${f.tests} | ${f.failed} |`);
 console.log(`\n${files.length} files, ${files.reduce((s, f) => s + f.seconds, 0).toFixed(0)} s of test time in ${wall.toFixed(0)} s of wall time`);

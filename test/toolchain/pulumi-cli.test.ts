@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT, PulumiWorkspace, TOOLS_BIN } from "../support/pulumi";
 
-const pinned: string = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")).dependencies["@pulumi/pulumi"];
+const pinned: string = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")).devDependencies["@pulumi/pulumi"];
 
 it("has the pinned Pulumi CLI in .tools/bin", () => {
   expect(execFileSync(join(TOOLS_BIN, "pulumi"), ["version"]).toString().trim()).toBe(`v${pinned}`);
