@@ -33,6 +33,11 @@ function benchTable(results) {
   ].join("\n");
 }
 
+/** The in-process costs `npm run bench` measures beside the phases. */
+function overheadTable(overhead) {
+  return ["| measured in process | cost |", "|---|---|", ...Object.entries(overhead).map(([what, cost]) => `| ${what} | ${cost} |`)].join("\n");
+}
+
 /** The reports of the fault scenarios, in the suite's order. */
 function readReliability() {
   if (!existsSync(RELIABILITY_DIR)) return [];
@@ -58,7 +63,11 @@ function reliabilityTable(reports) {
 /** The generated tables, by name, from the files runs wrote. */
 function generatedTables() {
   const tables = {};
-  if (existsSync(BENCH_RESULTS)) tables.bench = benchTable(JSON.parse(readFileSync(BENCH_RESULTS, "utf8")).results);
+  if (existsSync(BENCH_RESULTS)) {
+    const bench = JSON.parse(readFileSync(BENCH_RESULTS, "utf8"));
+    tables.bench = benchTable(bench.results);
+    tables.overhead = overheadTable(bench.provider_overhead);
+  }
   const reliability = readReliability();
   if (reliability.length) tables.reliability = reliabilityTable(reliability);
   return tables;

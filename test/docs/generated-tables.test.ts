@@ -1,13 +1,14 @@
 /** The tables docs/ shows are the renderings of the files runs wrote, never typed by hand (scripts/tables.js). */
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
+import { PROJECT_ROOT } from "../support/pulumi";
 
 const { DOCS, generatedTables, tableIn } = require("../../scripts/tables");
 
 const tables = generatedTables() as Record<string, string>;
 
 it("has the bench's and the fault suite's tables to show", () => {
-  expect(Object.keys(tables).sort()).toEqual(["bench", "reliability"]);
+  expect(Object.keys(tables).sort()).toEqual(["bench", "overhead", "reliability"]);
 });
 
 const docs: [string, string][] = (DOCS as string[]).map((file) => [basename(file), file]);
@@ -17,4 +18,18 @@ it.each(docs)("%s holds each generated table exactly as rendered", (_name, file)
   const held = Object.keys(tables).filter((name) => tableIn(text, name) !== undefined);
   expect(held.length).toBeGreaterThan(0);
   for (const name of held) expect(tableIn(text, name)).toBe(tables[name]);
+});
+
+it("the claims docs/performance.md makes hold for the results it shows", () => {
+  const { results } = JSON.parse(readFileSync(join(PROJECT_ROOT, "bench/results.json"), "utf8")) as {
+    results: { phase: string; n: number; requests: number; list_page_requests: number; minimum_requests: number; rate_limited: number; requests_by_method: Record<string, number> }[];
+  };
+  const beyondLists = (r: (typeof results)[number]) => r.requests - r.list_page_requests;
+  // At the minimum: no-op runs, refresh, updates and destroy.
+  for (const r of results.filter((r) => !r.phase.startsWith("up (create)"))) expect([r.phase, r.n, beyondLists(r)]).toEqual([r.phase, r.n, r.minimum_requests]);
+  // Creates cost more, by the resource-group snapshots and the members' propagation retries.
+  for (const r of results.filter((r) => r.phase === "up (create)")) expect(beyondLists(r)).toBeGreaterThan(r.minimum_requests);
+  // No 429 reached the user.
+  expect(results.map((r) => r.rate_limited)).toEqual(results.map(() => 0));
+  expect(new Set(results.map((r) => r.n))).toEqual(new Set([10, 100, 300]));
 });
