@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // The tables docs/ shows, rendered from the files runs write: bench/results.json (`npm run bench`)
-// and docs/reliability/*.json (the fault suite's reports, which `npm test` publishes there from
+// and docs/reliability.json (the fault suite's reports, which `npm test` publishes there from
 // .test-output/ after a run that passed). Each table sits in its Markdown file between
 // `<!-- generated:NAME -->` markers, so it is never typed by hand; test/docs checks that it matches.
 // `node scripts/tables.js` rewrites every table; `--publish` first moves this run's reports in.
 "use strict";
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { existsSync, readdirSync, readFileSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 
 const ROOT = join(__dirname, "..");
 const BENCH_RESULTS = join(ROOT, "bench/results.json");
-const RELIABILITY_DIR = join(ROOT, "docs/reliability");
+const RELIABILITY = join(ROOT, "docs/reliability.json");
 /** Where a test run leaves its reports until `npm test` publishes them. */
 const RUN_OUTPUT_DIR = join(ROOT, ".test-output/reliability");
 
@@ -40,11 +40,7 @@ function overheadTable(overhead) {
 
 /** The reports of the fault scenarios, in the suite's order. */
 function readReliability() {
-  if (!existsSync(RELIABILITY_DIR)) return [];
-  return readdirSync(RELIABILITY_DIR)
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => JSON.parse(readFileSync(join(RELIABILITY_DIR, f), "utf8")))
-    .sort((a, b) => a.order - b.order);
+  return existsSync(RELIABILITY) ? JSON.parse(readFileSync(RELIABILITY, "utf8")) : [];
 }
 
 /** One row per fault scenario. */
@@ -99,11 +95,14 @@ function renderDocs() {
   }
 }
 
-/** Moves the reports of the run that just passed into docs/, replacing the earlier ones of the same scenarios. */
+/** Puts the reports of the run that just passed into docs/reliability.json, replacing the earlier ones of the same scenarios. */
 function publishRunReports() {
   if (!existsSync(RUN_OUTPUT_DIR)) return;
-  mkdirSync(RELIABILITY_DIR, { recursive: true });
-  for (const file of readdirSync(RUN_OUTPUT_DIR).filter((f) => f.endsWith(".json"))) renameSync(join(RUN_OUTPUT_DIR, file), join(RELIABILITY_DIR, file));
+  const fresh = readdirSync(RUN_OUTPUT_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(join(RUN_OUTPUT_DIR, f), "utf8")));
+  const kept = readReliability().filter((old) => !fresh.some((r) => r.scenario === old.scenario));
+  writeFileSync(RELIABILITY, `${JSON.stringify([...kept, ...fresh].sort((a, b) => a.order - b.order), null, 2)}\n`);
 }
 
 module.exports = { benchTable, reliabilityTable, generatedTables, tableIn, renderDocs, DOCS, RUN_OUTPUT_DIR };

@@ -2,7 +2,7 @@
  * The fault suite's harness: the whole lifecycle (up, a dashboard edit of 10% of the objects,
  * refresh, up, destroy) of the 50-object bench stack with the real CLI while the emulator
  * misbehaves, counting what happened. Each scenario's report goes to .test-output/reliability/;
- * after a run that passes, `npm test` publishes them to docs/reliability/ and scripts/tables.js
+ * after a run that passes, `npm test` gathers them in docs/reliability.json and scripts/tables.js
  * renders them into the table docs/reliability.md shows.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
