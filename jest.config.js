@@ -7,6 +7,7 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/test/tsconfig.json" }],
   },
   testTimeout: 30000,
-  // The e2e files spend most of their time waiting on pulumi processes: two at once keep both cores busy.
-  maxWorkers: 2,
+  // The e2e files spend much of their time waiting on pulumi processes: three at once keep both cores busy
+  // (measured: 306 s of wall time against 332 s with two).
+  maxWorkers: 3,
 };
