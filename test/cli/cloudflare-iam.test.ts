@@ -1,27 +1,15 @@
 /** The `cloudflare-iam` command as a user runs it: help, version, exit codes, one-line errors, output to stdout. */
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as yaml from "js-yaml";
+import { cloudflareIam } from "../support/cli";
 import { useEmulator } from "../support/emulator";
 import { PROJECT_ROOT } from "../support/pulumi";
 
 const emulator = useEmulator();
 const version = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")).version;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(PROJECT_ROOT, "dist/cli/cloudflare-iam.js"), ...args], { env: { PATH: process.env.PATH, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => cloudflareIam(args, { PATH: process.env.PATH, ...env });
 
 const lines = (text: string) => text.trim().split("\n");
 

@@ -1,7 +1,8 @@
 /** The examples that need only this package, run with the real CLI against the emulator. */
 import { join } from "node:path";
 import { accountMembers } from "../../emulator";
-import { admin, madeObjectIds, resetStats, stats, useEmulator } from "../support/emulator";
+import { madeObjectIds, resetStats, stats, useEmulator } from "../support/emulator";
+import { Account, accountOf } from "../support/lifecycle";
 import { makeByHand } from "../support/provider";
 import { PROJECT_ROOT, PulumiWorkspace } from "../support/pulumi";
 
@@ -9,13 +10,7 @@ jest.setTimeout(240_000);
 
 const emulator = useEmulator();
 
-interface Account {
-  resourceGroups: Record<string, { meta: { editable: string } }>;
-  userGroups: Record<string, { name: string; policies: unknown[]; members: Record<string, string> }>;
-  ssoConnectors: Record<string, unknown>;
-  oauthClients: Record<string, { secret: string; rotated_secret?: string }>;
-}
-const account = () => admin<Account>(emulator(), "GET", "/state");
+const account = () => accountOf(emulator());
 const isEmpty = (a: Account) => madeObjectIds(a).length === 0;
 
 async function exampleStack(example: string, config: Record<string, string> = {}): Promise<PulumiWorkspace> {

@@ -3,13 +3,13 @@
  * is deployed, edited as a PR would edit it, previewed with `pulumi preview --json`, and
  * `cloudflare-iam review` must say exactly who gains and who loses what, and the risks.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as yaml from "js-yaml";
 import type { Review } from "../../access/compare";
 import { accountMembers } from "../../emulator";
+import { cloudflareIam } from "../support/cli";
 import { admin, useEmulator } from "../support/emulator";
 import { api, untilMembersVisible } from "../support/provider";
 import { PROJECT_ROOT, PulumiWorkspace } from "../support/pulumi";
@@ -23,20 +23,8 @@ const [ada, alan, barbara, claude, donald, edsger] = accountMembers.map((m) => m
 let stack: PulumiWorkspace;
 let systemGroupId: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function review(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, CLOUDFLARE_BASE_URL: emulator().baseUrl, CLOUDFLARE_API_TOKEN: emulator().token };
-    execFile(process.execPath, [join(PROJECT_ROOT, "dist/cli/cloudflare-iam.js"), "review", ...args], { env }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const review = (args: string[]) =>
+  cloudflareIam(["review", ...args], { ...process.env, CLOUDFLARE_BASE_URL: emulator().baseUrl, CLOUDFLARE_API_TOKEN: emulator().token });
 
 /** The access file as the repository holds it before the pull request. */
 const base = () => ({
