@@ -2,17 +2,16 @@
  * The GitOps workflow with the real CLI: a messy hand-made account, `cloudflare-iam generate`,
  * a first `up` that adopts everything and writes nothing, then a reviewed edit of the access file.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import * as yaml from "js-yaml";
 import { accountMembers } from "../../emulator";
 import type { AccessSpecInput } from "../../sdk";
+import { cloudflareIamOk } from "../support/cli";
 import { admin, resetStats, stats, useEmulator, writeCount } from "../support/emulator";
 import { api, untilMembersVisible } from "../support/provider";
-import { previewChanges, PROJECT_ROOT, PulumiWorkspace } from "../support/pulumi";
+import { previewChanges, PulumiWorkspace } from "../support/pulumi";
 
 jest.setTimeout(300_000);
 
@@ -25,12 +24,8 @@ let scimGroupId: string;
 
 /** Runs `cloudflare-iam generate`; resolves to what it told the user (stderr). */
 async function generate(format: string, out: string): Promise<string> {
-  const { stderr } = await promisify(execFile)(
-    process.execPath,
-    [join(PROJECT_ROOT, "dist/cli/cloudflare-iam.js"), "generate", "--account", emulator().accountId, "--format", format, "--out", out],
-    { env: { ...process.env, CLOUDFLARE_BASE_URL: emulator().baseUrl, CLOUDFLARE_API_TOKEN: emulator().token } },
-  );
-  return stderr;
+  const env = { ...process.env, CLOUDFLARE_BASE_URL: emulator().baseUrl, CLOUDFLARE_API_TOKEN: emulator().token };
+  return (await cloudflareIamOk(["generate", "--account", emulator().accountId, "--format", format, "--out", out], env)).stderr;
 }
 
 async function stackFor(program: string, name: string, config: Record<string, string> = {}): Promise<PulumiWorkspace> {

@@ -3,13 +3,12 @@
  * headless Chromium (Debian's package, driven by playwright-core), with no network at view time.
  * It writes docs/report.png, the screenshot README.md shows.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { Browser, chromium, Page } from "playwright-core";
 import { accountMembers } from "../../emulator";
+import { cloudflareIamOk } from "../support/cli";
 import { useEmulator } from "../support/emulator";
 import { api, untilMembersVisible } from "../support/provider";
 import { PROJECT_ROOT } from "../support/pulumi";
@@ -48,8 +47,10 @@ beforeAll(async () => {
   }
 
   const file = join(work, "report.html");
-  await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, "dist/cli/cloudflare-iam.js"), "report", "--account", emulator().accountId, "--out", file], {
-    env: { ...process.env, CLOUDFLARE_BASE_URL: emulator().baseUrl, CLOUDFLARE_API_TOKEN: emulator().token },
+  await cloudflareIamOk(["report", "--account", emulator().accountId, "--out", file], {
+    ...process.env,
+    CLOUDFLARE_BASE_URL: emulator().baseUrl,
+    CLOUDFLARE_API_TOKEN: emulator().token,
   });
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",

@@ -16,3 +16,10 @@ export function cloudflareIam(args: string[], env: NodeJS.ProcessEnv): Promise<C
     );
   });
 }
+
+/** Runs it, and fails loudly, with what it said, unless it exits 0. */
+export async function cloudflareIamOk(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const run = await cloudflareIam(args, env);
+  if (run.code !== 0) throw new Error(`cloudflare-iam ${args.join(" ")} exited ${run.code}:\n${run.stderr}`);
+  return run;
+}
