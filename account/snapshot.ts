@@ -29,6 +29,25 @@ export interface SnapshotUserGroup {
   scimManaged: boolean;
 }
 
+/**
+ * A legacy account role (`GET /accounts/{id}/roles`, deprecated but served, fact 78): what a
+ * member holding it may do. `permissions` is keyed by resource type with read and edit flags.
+ */
+export interface SnapshotRole {
+  id: string;
+  name: string;
+  description: string;
+  permissions: Record<string, { read: boolean; edit: boolean }>;
+}
+
+/** An account member with the access granted to it directly, outside any user group. */
+export interface SnapshotMember extends AccountMember {
+  /** The ids of the legacy roles it holds (fact 73). */
+  roles: string[];
+  /** Its own policies (fact 61); the API mirrors roles and policies into each other (fact 62). */
+  policies: SnapshotPolicy[];
+}
+
 /** An object the generated code leaves out, and why. */
 export interface Skipped {
   kind: string;
@@ -40,7 +59,9 @@ export interface Skipped {
 export interface AccountSnapshot {
   accountId: string;
   permissionGroups: PermissionGroup[];
-  members: AccountMember[];
+  members: SnapshotMember[];
+  /** The account's legacy roles, to name and weigh what members hold through them. */
+  roles: SnapshotRole[];
   /** Every resource group; `system` marks Cloudflare's predefined ones (fact 9), which generated code leaves out. */
   resourceGroups: { id: string; name: string; scope: { key: string; objects: string[] }; system: boolean }[];
   userGroups: SnapshotUserGroup[];
@@ -76,7 +97,8 @@ export async function readAccount(client: CloudflareClient, accountId: string): 
   return {
     accountId,
     permissionGroups,
-    members,
+    members: members.map((m) => ({ ...m, roles: [], policies: [] })),
+    roles: [],
     resourceGroups: groups.map(({ api, outputs: { name, scope, system } }) => ({
       id: api.id,
       name,

@@ -14,7 +14,8 @@ function account(userGroups: Group[], extra: Partial<AccountSnapshot> = {}): Acc
       { id: "dns", name: "DNS Write", label: "dns_write", description: "", scopes: [] },
       { id: "admin", name: "Administrator", label: "admin", description: "", scopes: [] },
     ],
-    members: ["ada", "bob"].map((id) => ({ id, email: `${id}@example.com`, status: "accepted" })),
+    members: ["ada", "bob"].map((id) => ({ id, email: `${id}@example.com`, status: "accepted", roles: [], policies: [] })),
+    roles: [],
     resourceGroups: [
       { id: "prod", name: "production", scope: { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: ["zone.prod"] }, system: false },
       { id: "all", name: `com.cloudflare.api.account.${ACCOUNT}`, scope: { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: ["*"] }, system: true },

@@ -17,6 +17,7 @@ const live: AccountSnapshot = {
   accountId: ACCOUNT,
   permissionGroups: [],
   members: [],
+  roles: [],
   resourceGroups: [],
   userGroups: [{ id: "g1", name: "SRE", memberIds: ["ada", "hand"], scimManaged: false, policies: [] }],
   ssoConnectors: [],
