@@ -69,6 +69,8 @@ export interface AccountSnapshot {
   /** Each client's OAuthClient arguments (server-managed scopes left out). */
   oauthClients: { id: string; args: Record<string, unknown> }[];
   skipped: Skipped[];
+  /** Why the roles' names and permissions could not be read, when they could not (fact 78). */
+  rolesUnknown?: string;
   /** Why SCIM management could not be told, when it could not (then no group is marked). */
   scimUnknown?: string;
 }
