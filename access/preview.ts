@@ -28,6 +28,7 @@ const state = z.object({
 type State = z.infer<typeof state>;
 
 export const previewSchema = z.object({
+  config: z.record(z.unknown()).optional(),
   steps: z.array(z.object({ op: z.string(), urn: z.string(), oldState: state.optional(), newState: state.optional() })).default([]),
 });
 export type Preview = z.infer<typeof previewSchema>;
@@ -120,8 +121,10 @@ export interface Planned {
 export const changesAnything = (preview: Preview) =>
   preview.steps.some((step) => !NO_CHANGE_OPS.has(step.op) && [step.newState, step.oldState].some((s) => s && classify(s).as !== "elsewhere"));
 
-/** The account id a preview's resources name, when they name one. */
+/** The account a preview is for: the stack's own setting, else the first one its resources name. */
 export function previewAccountId(preview: Preview): string | undefined {
+  const configured = preview.config?.["cloudflare-iam:accountId"];
+  if (typeof configured === "string" && configured !== "[secret]") return configured;
   for (const step of preview.steps) {
     const s = step.newState ?? step.oldState;
     const id = s?.inputs.accountId;
