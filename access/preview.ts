@@ -15,7 +15,7 @@ import { UNKNOWN, unknownPaths } from "../provider/framework/unknown";
 import { canonicalScopes } from "../provider/resources/oauth-client/schema";
 import type { OutsideRemoval, Risk } from "./compare";
 import { UNKNOWN_PERMISSION } from "./risk";
-import { join, name, Text, text } from "./text";
+import { join, name, quoted, Text, text } from "./text";
 
 const state = z.object({
   urn: z.string(),
@@ -107,6 +107,8 @@ const resourceName = (urn: string) => urn.split("::").pop() ?? urn;
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v !== UNKNOWN) : []);
 const isUnknown = (value: unknown) => value === UNKNOWN;
 const hasUnknown = (value: unknown) => unknownPaths(value).length > 0;
+/** Property paths, which the program names: shown as names. */
+const paths = (list: string[]): Text => join(list.map((p) => [name(p)]), ", ");
 const systemGroupOf = (account: AccountSnapshot) => account.resourceGroups.find((g) => g.system)?.id;
 
 export interface Planned {
@@ -287,7 +289,7 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
       }
       case "SSOConnector": {
         const unknown = unknownPaths(inputs).map((path) => path.join("."));
-        if (unknown.length) unresolved(s, kind, [`unknown until apply: ${unknown.join(", ")}`]);
+        if (unknown.length) unresolved(s, kind, text`unknown until apply: ${paths(unknown)}`);
         const existing = after.ssoConnectors.find((c) => c.id === id);
         const connector = { useFedrampLanguage: false, verificationCode: "", verificationStatus: "", ...existing, id, emailDomain: String(inputs.emailDomain), enabled: inputs.enabled !== false };
         after.ssoConnectors = [...after.ssoConnectors.filter((c) => c.id !== id), connector];
@@ -295,7 +297,7 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
       }
       case "OAuthClient": {
         const unknown = unknownPaths(inputs).map((path) => path.join("."));
-        if (unknown.length) unresolved(s, kind, [`unknown until apply: ${unknown.join(", ")}; reviewed as public`]);
+        if (unknown.length) unresolved(s, kind, text`unknown until apply: ${paths(unknown)}; reviewed as public`);
         const args = { ...inputs, scopes: canonicalScopes(strings(inputs.scopes)), visibility: unknown.length ? "public" : inputs.visibility };
         after.oauthClients = [...after.oauthClients.filter((c) => c.id !== id), { id, args }];
         return;
@@ -337,7 +339,7 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
   function putCloudflareMember(s: State): void {
     const inputs = s.inputs;
     const unknown = unknownPaths({ email: inputs.email, roles: inputs.roles, policies: inputs.policies }).map((path) => path.join("."));
-    if (unknown.length) risk("unresolved", s, [`unknown until apply: ${unknown.join(", ")}; reviewed as administrator-class on the whole account`]);
+    if (unknown.length) risk("unresolved", s, text`unknown until apply: ${paths(unknown)}; reviewed as administrator-class on the whole account`);
     const email = typeof inputs.email === "string" && !isUnknown(inputs.email) ? inputs.email.toLowerCase() : `(member ${resourceName(s.urn)})`;
     // fact 56: the API fills the email in two places, compared without case.
     const existing = after.members.find((m) => m.email === email);
@@ -376,7 +378,7 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
     const resource = classify(s);
     if (resource.as === "elsewhere") continue;
     if (!KNOWN_OPS.has(step.op)) {
-      risk("unresolved", s, [`a ${step.op} step, which the review does not know how to play`]);
+      risk("unresolved", s, text`its step ${quoted(step.op)} is one the review does not know how to play`, resource.as === "ours" ? resource.kind : undefined);
       continue;
     }
     if (resource.as === "foreign-dynamic") {
