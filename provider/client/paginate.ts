@@ -32,7 +32,7 @@ export async function listAllPages<T>(
     const { result, resultInfo } = await client.request({
       method: "GET",
       path,
-      // `result: null` is an empty page (facts 8 and 28).
+      // `result: null` is an empty page (fact 28).
       schema: list(itemSchema),
       query: { ...query, page, per_page: perPage },
     });
