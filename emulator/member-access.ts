@@ -17,14 +17,12 @@ const roleMirrors: [role: string, permissionGroupLabel: string][] = [
   ["Administrator Read Only", "admin_readonly"],
 ].map(([role, label]) => [roleNamed(role).id, permissionGroups.find((pg) => pg.meta.label === label)!.id] as [string, string]);
 
-/** The role ids a member holds: as set, or mirrored from allow policies on the whole account. */
-export function memberRoleIds(accountId: string, access: MemberAccess | undefined): string[] {
+/** The role ids a member holds: as set, or mirrored from policies on the whole account (all allow: deny is refused, fact 21). */
+function memberRoleIds(accountId: string, access: MemberAccess | undefined): string[] {
   if (!access) return [];
   if ("roles" in access) return access.roles;
   const wholeAccount = systemResourceGroup(accountId).id;
-  const granted = access.policies
-    .filter((p) => p.access === "allow" && p.resource_groups.includes(wholeAccount))
-    .flatMap((p) => p.permission_groups);
+  const granted = access.policies.filter((p) => p.resource_groups.includes(wholeAccount)).flatMap((p) => p.permission_groups);
   return roleMirrors.filter(([, group]) => granted.includes(group)).map(([role]) => role);
 }
 

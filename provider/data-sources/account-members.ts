@@ -1,6 +1,6 @@
 /** The account's members (`GET /accounts/{id}/members`): the ids a user group can hold, with emails and direct grants. */
 import { z } from "zod";
-import { apiPath, list, listAllPages, optional, PAGE_SIZE, serverString } from "../client";
+import { apiPath, CloudflareClient, list, listAllPages, optional, PAGE_SIZE, serverString } from "../client";
 import { apiPolicy, PolicyInput, toPolicyOutputs } from "../resources/user-group/schema";
 import { oncePerAccount } from "./once";
 
@@ -51,9 +51,9 @@ const accountMembersAsRead = oncePerAccount((client, accountId) =>
   listAllPages(client, apiPath`/accounts/${accountId}/members`, apiAccountMember, PAGE_SIZE.accountMembers),
 );
 
-export const allAccountMembers = async (...args: Parameters<typeof accountMembersAsRead>): Promise<AccountMember[]> =>
-  (await accountMembersAsRead(...args)).map(toAccountMember);
+export const allAccountMembers = async (client: CloudflareClient, accountId: string): Promise<AccountMember[]> =>
+  (await accountMembersAsRead(client, accountId)).map(toAccountMember);
 
 /** Every member with what it holds directly: the access review counts these beside user groups. */
-export const allAccountMembersWithGrants = async (...args: Parameters<typeof accountMembersAsRead>): Promise<(AccountMember & DirectGrants)[]> =>
-  (await accountMembersAsRead(...args)).map((m) => ({ ...toAccountMember(m), ...toDirectGrants(m) }));
+export const allAccountMembersWithGrants = async (client: CloudflareClient, accountId: string): Promise<(AccountMember & DirectGrants)[]> =>
+  (await accountMembersAsRead(client, accountId)).map((m) => ({ ...toAccountMember(m), ...toDirectGrants(m) }));
