@@ -233,8 +233,9 @@ const seededPolicy = (email: string, permissionGroup: string, resource: PolicyRe
 /**
  * Direct grants: the owner holds Super Administrator (fact 74); one member holds Administrator
  * by role; two hold a policy of their own, one on the whole account and one on a zone written
- * inline (fact 24). They are members no test puts in a group by position, so group-based
- * access stays what it was; every other member holds nothing directly.
+ * inline (fact 24). No test picks these members out by position (only groups of every member
+ * hold them), so what tests grant through groups stays what it was; every other member holds
+ * nothing directly.
  */
 export function seededMemberAccess(accountId: string): Record<string, MemberAccess> {
   const [admin, billing, dns] = namedMembers.slice(56, 59);
