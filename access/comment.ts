@@ -23,8 +23,11 @@ export const commentChars = (text: string) => text.length + (text.match(/\n/g)?.
 
 /** The cost of lines as the comment holds them, each ending in a line feed. */
 const cost = (lines: string[]) => lines.reduce((sum, line) => sum + line.length + 2, 0);
-/** How much a reader misses: lines and their characters with line feeds. */
-const missing = (lines: string[]) => ({ lines: lines.length, chars: lines.reduce((sum, line) => sum + line.length + 1, 0) });
+/** How much a reader misses: lines and their characters with line feeds (a last empty line ends the one before). */
+function missing(lines: string[]): { lines: number; chars: number } {
+  const counted = lines.at(-1) === "" ? lines.slice(0, -1) : lines;
+  return { lines: counted.length, chars: counted.reduce((sum, line) => sum + line.length + 1, 0) };
+}
 
 export interface CommentOptions {
   /** The bound, in `commentChars`. */
@@ -45,20 +48,25 @@ function fitting(lines: string[], room: number): number {
   return kept;
 }
 
-/** The preview text in a fold, its fence one backtick longer than any run in it. */
-function fold(lines: string[], cut?: { lines: number; chars: number }): string[] {
+/** A fence one backtick longer than any run in the lines, so none of them can close it. */
+function fenceFor(lines: string[]): string {
   const longest = Math.max(2, ...lines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
-  const fence = "`".repeat(longest + 1);
+  return "`".repeat(longest + 1);
+}
+
+/** Preview lines in a fold behind `fence`, with what was cut said. */
+function fold(lines: string[], fence: string, cut?: { lines: number; chars: number }): string[] {
   const note = cut ? ["", `${CUT} ${ownWords(`${count(cut.lines, "more line")} of the preview (${count(cut.chars, "character")}) are left out.`)}`] : [];
   return ["<details><summary>pulumi preview --diff</summary>", "", `${fence}diff`, ...lines, fence, ...note, "", "</details>"];
 }
 
 /** The fold with as many whole lines as `room` leaves, or nothing when not even its frame fits. */
 function cutFold(lines: string[], room: number): string[] | undefined {
-  const frame = cost(fold([], missing(lines)));
+  const fence = fenceFor(lines);
+  const frame = cost(fold([], fence, missing(lines)));
   if (frame > room) return undefined;
   const kept = fitting(lines, room - frame);
-  return fold(lines.slice(0, kept), missing(lines.slice(kept)));
+  return fold(lines.slice(0, kept), fence, missing(lines.slice(kept)));
 }
 
 /** The review cut to `room`: whole risks first, as many as fit; then the rest, to a line. */
@@ -72,9 +80,11 @@ function cutReview(parts: ReviewLines, room: number, wholeReviewAt: string, prev
   const risks = parts.risks.slice(0, fitting(parts.risks, room - reserve));
   const rest = risks.length < parts.risks.length ? [] : parts.rest.slice(0, fitting(parts.rest, room - reserve - cost(risks)));
   const open = rest.filter((line) => line === DIFF_OPEN).length > rest.filter((line) => line === DIFF_CLOSE).length;
+  // The cut line starts a paragraph of its own: after a closed fence, or a blank line that ends a list.
+  const closed = open ? [...rest, DIFF_CLOSE, ""] : rest.at(-1) === "" || !rest.length ? rest : [...rest, ""];
   const unsaid = parts.risks.length - risks.length;
   return [
-    ...assemble({ risks: unsaid ? [...risks, moreRisks(unsaid)] : risks, rest: open ? [...rest, DIFF_CLOSE, ""] : rest }),
+    ...assemble({ risks: unsaid ? [...risks, moreRisks(unsaid)] : risks, rest: closed }),
     cutLine(missing([...parts.risks.slice(risks.length), ...parts.rest.slice(rest.length)])),
     "",
   ];
@@ -88,7 +98,8 @@ export function reviewComment(review: Review, options: CommentOptions): string {
   /** The body with the preview folded below it, whole or cut; undefined when not even the fold's frame fits. */
   const withPreview = (body: string[]): string[] | undefined => {
     if (!preview) return cost(body) <= options.maxChars ? body : undefined;
-    if (cost(body) + cost(fold(preview)) <= options.maxChars) return [...body, ...fold(preview), ""];
+    const whole = fold(preview, fenceFor(preview));
+    if (cost(body) + cost(whole) <= options.maxChars) return [...body, ...whole, ""];
     const cut = cutFold(preview, options.maxChars - cost(body) - cost([""]));
     return cut && [...body, ...cut, ""];
   };

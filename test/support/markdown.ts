@@ -66,3 +66,37 @@ export const TEMPLATE_TOKENS = new Set([
   "strong_close",
   "fence",
 ]);
+
+const LINE_TERMINATORS = /[\n\r\u2028\u2029\u0085]/;
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u{e0000}-\u{e007f}]/u;
+
+/** The rendered review (the template's own HTML blocks in `ownHtml`), checked against everything a name must not do; returns the tokens. */
+export function renderInert(markdown: string, ownHtml: string[] = []): Rendered[] {
+  const tokens = render(markdown);
+  const all = allTokens(tokens);
+  // Only the template's elements: no link, image, raw HTML, emphasis, table, quote or extra heading.
+  expect([...new Set(all.map((t) => t.type))].filter((type) => !TEMPLATE_TOKENS.has(type) && type !== "html_block")).toEqual([]);
+  // Raw HTML only where the template writes it (the fold of a comment), line for line.
+  expect(tokens.filter((t) => t.type === "html_block").map((t) => t.content.trim())).toEqual(ownHtml);
+  expect(tokens.filter((t) => t.type === "heading_open").map((t) => t.tag)).toEqual(["h3"]);
+  for (const t of tokens.filter((t) => t.type === "fence")) expect(t.info).toBe("diff");
+  for (const t of all.filter((t) => t.type === "text" || t.type === "code_inline")) {
+    expect(t.content).not.toMatch(LINE_TERMINATORS);
+    expect(t.content).not.toMatch(INVISIBLE);
+  }
+  // Mentions and bare links: GitHub makes them of text outside code, so no text may hold one.
+  for (const t of all.filter((t) => t.type === "text")) expect(t.content).not.toMatch(/@\w|https?:|www\./);
+  return tokens;
+}
+
+/** The diff block's lines, each one person line: none begins a line a name could forge. */
+export function diffLines(tokens: Rendered[]): string[] {
+  const fences = tokens.filter((t) => t.type === "fence").slice(0, 1);
+  const lines = fences.length ? fences[0].content.replace(/\n$/, "").split("\n") : [];
+  for (const line of lines) {
+    expect(line).toMatch(/^[+-] /);
+    expect(line).not.toMatch(/[\r\u2028\u2029\u0085\u202e]/);
+  }
+  return lines;
+}
+
