@@ -14,6 +14,9 @@ export const GITHUB_COMMENT_LIMIT = 65_536;
 /** The default bound: 5,536 under GitHub's limit, for whatever a workflow adds around the comment. */
 export const DEFAULT_COMMENT_CHARS = 60_000;
 
+/** The smallest bound a caller may set: it still holds the heading, a risk line and the line saying what was cut. */
+export const MIN_COMMENT_CHARS = 2_000;
+
 /**
  * What a text costs against the bound: its length in UTF-16 units (never fewer than its
  * characters, however GitHub counts them) with every line feed counted twice, as the CRLF it

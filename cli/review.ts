@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { InvalidArgumentError, Option } from "commander";
 import { changedPaths, notReviewedPaths } from "../access/changed-files";
-import { DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, reviewComment } from "../access/comment";
+import { DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, MIN_COMMENT_CHARS, reviewComment } from "../access/comment";
 import { compareAccess, emptyReview, Review, reviewData, Risk } from "../access/compare";
 import { inertJson } from "../access/inert";
 import { reviewMarkdown } from "../access/markdown";
@@ -24,9 +24,6 @@ interface ReviewOptions {
   changedFiles?: string;
   accessFile: string;
 }
-
-/** The smallest bound that still holds the heading, a risk line and the line saying what was cut. */
-const MIN_COMMENT_CHARS = 2_000;
 
 function commentBound(value: string): number {
   const n = Number(value);
