@@ -10,10 +10,11 @@ export const MAX_NAME_CHARS = 200;
 /**
  * C0 and C1 controls (CR, LF, ESC, NEL…), U+2028/U+2029, bidirectional controls, zero-width and
  * other invisible characters (soft hyphen, fillers, variation selectors, interlinear annotation,
- * the tag characters that smuggle text past a reader), the BOM, and lone surrogates.
+ * the tag characters that smuggle text past a reader), the BOM, and lone surrogates; and the
+ * marks' own opening bracket ⟨, so that no name can forge a mark.
  */
 const HIDDEN =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]|[\ud800-\udfff]/gu;
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u27e8\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]|[\ud800-\udfff]/gu;
 
 const hex = (n: number, width = 4) => n.toString(16).toUpperCase().padStart(width, "0");
 const mark = (c: string) => `⟨U+${hex(c.codePointAt(0)!)}⟩`;

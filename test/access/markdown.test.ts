@@ -65,6 +65,11 @@ describe("the issue's cases", () => {
     expect(listItems(renderInert(reviewMarkdown(pasted)))[0]).toBe("⚠️ unknown until apply: <img src=x onerror=alert(1)>`[x](y)`⟨U+000A⟩# *");
   });
 
+  it("a name cannot forge the mark of a hidden character", () => {
+    const r: Review = { ...hostileReview([...Array(NAME_COUNT).keys()].map(String)), risks: [{ kind: "unresolved", message: text`${name("SRE⟨U+202E⟩")} and ${name("SRE\u202e")}` }] };
+    expect(listItems(renderInert(reviewMarkdown(r)))[0]).toBe("⚠️ SRE⟨U+27E8⟩U+202E⟩ and SRE⟨U+202E⟩");
+  });
+
   it("a blank name and one of backticks show as what they are", () => {
     const r: Review = { ...hostileReview([...Array(NAME_COUNT).keys()].map(String)), risks: [{ kind: "unresolved", message: text`${name("   ")} and ${name("```")} and ${name("")}` }] };
     const tokens = renderInert(reviewMarkdown(r));
