@@ -44,7 +44,7 @@ export interface CommentOptions {
 const count = (n: number, what: string) => `${n.toLocaleString("en-US")} ${what}${n === 1 ? "" : "s"}`;
 const CUT = "**Cut to fit a pull-request comment:**";
 
-/** The lines a reader takes most on trust first: as many whole lines as `room` leaves. */
+/** How many of the lines, from the first, fit whole in `room`. */
 function fitting(lines: string[], room: number): number {
   let kept = 0;
   for (let used = 0; kept < lines.length && used + cost([lines[kept]]) <= room; kept++) used += cost([lines[kept]]);
