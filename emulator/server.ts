@@ -22,6 +22,11 @@ export interface EmulatorOptions {
   host?: string;
   stateFile?: string;
   token?: string;
+  /**
+   * A second token that reads but may not write, as a CI preview job's should be: GETs answer,
+   * every POST, PUT, PATCH and DELETE is refused with 403 and code 10000 (fact 119).
+   */
+  readOnlyToken?: string;
   accountId?: string;
   /** `false` switches the limit off; the default is Cloudflare's 1200 per 5 minutes. */
   rateLimit?: RateLimitConfig | false;
@@ -38,6 +43,7 @@ export interface RunningEmulator {
   port: number;
   accountId: string;
   token: string;
+  readOnlyToken?: string;
   state: AdminState;
   close(): Promise<void>;
 }
@@ -101,6 +107,9 @@ export class Emulator {
   private readonly random: () => number;
 
   constructor(private readonly options: EmulatorOptions = {}) {
+    if (options.readOnlyToken !== undefined && (options.readOnlyToken === "" || options.readOnlyToken === this.token)) {
+      throw new Error("readOnlyToken must be a token of its own, not empty and not the token");
+    }
     this.state = {
       store: new Store(options.accountId ?? DEFAULT_ACCOUNT_ID, options.stateFile),
       stats: new Stats(),
@@ -160,7 +169,10 @@ export class Emulator {
 
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
     if (!token) throw new ApiFailure(401, ErrorCodes.authentication, "Authentication error: no API token was sent");
-    if (token !== this.token) throw new ApiFailure(403, ErrorCodes.authentication, "Authentication error: invalid API token");
+    const readOnly = token === this.options.readOnlyToken;
+    if (token !== this.token && !readOnly) throw new ApiFailure(403, ErrorCodes.authentication, "Authentication error: invalid API token");
+    // fact 119: a token without the permission a call needs is refused as "Authentication error" (10000).
+    if (readOnly && WRITE_METHODS.has(method)) throw new ApiFailure(403, ErrorCodes.authentication, "Authentication error");
     // fact 51: a malformed account id is InvalidRoute (7003); another account's is refused.
     if (match.params.account_id !== undefined && !/^[0-9a-f]{32}$/.test(match.params.account_id)) {
       throw new ApiFailure(400, ErrorCodes.invalidRoute, `Could not route to ${url.pathname}, perhaps your object identifier is invalid?`);
@@ -221,6 +233,7 @@ export class Emulator {
           port,
           accountId: this.accountId,
           token: this.token,
+          readOnlyToken: this.options.readOnlyToken,
           state: this.state,
           close: () =>
             new Promise<void>((done) => {
@@ -234,6 +247,6 @@ export class Emulator {
 }
 
 /** Starts an emulator; `port` 0 (the default) picks a free ephemeral port. */
-export function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return new Emulator(options).listen();
 }
