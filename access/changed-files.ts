@@ -17,11 +17,11 @@ export const changedPaths = (listing: string): string[] =>
     .filter((line) => line.trim() !== "")
     .map(normal);
 
-/** One `not-reviewed` risk for every changed path that is not the access file, in the listing's order. */
+/** One `changed-file` risk for every changed path that is not the access file, in the listing's order. */
 export function notReviewedPaths(paths: string[], accessFile: string): Risk[] {
   const reviewed = normal(accessFile);
   return [...new Set(paths.filter((path) => path !== reviewed))].map((path) => ({
-    kind: "not-reviewed",
+    kind: "changed-file",
     message: text`the pull request changes ${name(path)}, not the access file: this review does not cover it, and code, dependencies and workflows run with the preview's token`,
   }));
 }

@@ -4,11 +4,11 @@ import { plain } from "../../access/text";
 
 const risks = (listing: string, accessFile = "access.yaml") => notReviewedPaths(changedPaths(listing), accessFile).map((r) => [r.kind, plain(r.message)]);
 const about = (path: string) => [
-  "not-reviewed",
+  "changed-file",
   `the pull request changes ${path}, not the access file: this review does not cover it, and code, dependencies and workflows run with the preview's token`,
 ];
 
-it("makes every changed path but the access file a not-reviewed risk, in order", () => {
+it("makes every changed path but the access file a changed-file risk, in order", () => {
   expect(risks("access.yaml\nindex.ts\npackage.json\npackage-lock.json\n.github/workflows/preview.yml\n")).toEqual(
     ["index.ts", "package.json", "package-lock.json", ".github/workflows/preview.yml"].map(about),
   );

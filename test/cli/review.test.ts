@@ -24,8 +24,8 @@ it("makes every changed path but the access file a risk, first, and --fail-on ri
   const run = await cli([noChange, "--changed-files", changed, "--format", "json", "--fail-on", "risk"]);
   expect(run.code).toBe(3);
   expect(JSON.parse(run.stdout).risks.map((r: { kind: string; message: string }) => [r.kind, r.message.split(",")[0]])).toEqual([
-    ["not-reviewed", "the pull request changes index.ts"],
-    ["not-reviewed", "the pull request changes .github/workflows/preview.yml"],
+    ["changed-file", "the pull request changes index.ts"],
+    ["changed-file", "the pull request changes .github/workflows/preview.yml"],
   ]);
   expect(run.stderr).toBe("cloudflare-iam: the review raises 2 risks (--fail-on risk)\n");
   expect((await cli([noChange, "--changed-files", file("only-access.txt", "access.yaml\n"), "--fail-on", "risk"])).code).toBe(0);
