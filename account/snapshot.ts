@@ -3,6 +3,7 @@ import { CloudflareClient, isApiError } from "../provider/client";
 import { AccountMember, allAccountMembersWithGrants } from "../provider/data-sources/account-members";
 import { allPermissionGroups, PermissionGroup } from "../provider/data-sources/permission-groups";
 import { allLegacyRoles, LegacyRole } from "../provider/data-sources/roles";
+import { inert, quote } from "../provider/framework/quote";
 import { oauthClientsApi } from "../provider/resources/oauth-client/api";
 import { canonicalScopes, toOutputs as oauthOutputs } from "../provider/resources/oauth-client/schema";
 import { resourceGroupsApi } from "../provider/resources/resource-group/api";
@@ -160,12 +161,13 @@ export async function readAccount(client: CloudflareClient, accountId: string): 
 
 /** The lines the CLI prints about what the generated code leaves out or cannot tell. */
 export function snapshotNotes(snapshot: AccountSnapshot): string[] {
+  // Names, ids and the server's message are the account's: one line each, inert in a comment or a terminal.
   return [
-    ...snapshot.skipped.map((s) => `skipped ${s.kind} ${JSON.stringify(s.name)} (${s.id}): ${s.reason}`),
+    ...snapshot.skipped.map((s) => `skipped ${s.kind} ${quote(s.name)} (${inert(s.id)}): ${s.reason}`),
     ...snapshot.userGroups
       .filter((g) => g.scimManaged)
-      .map((g) => `user group ${JSON.stringify(g.name)} (${g.id}) is managed by SCIM: its name and members stay with the identity provider`),
-    ...(snapshot.scimUnknown ? [`could not tell which user groups SCIM manages: ${snapshot.scimUnknown}`] : []),
+      .map((g) => `user group ${quote(g.name)} (${inert(g.id)}) is managed by SCIM: its name and members stay with the identity provider`),
+    ...(snapshot.scimUnknown ? [`could not tell which user groups SCIM manages: ${inert(snapshot.scimUnknown)}`] : []),
     ...(snapshot.rolesUnknown ? [`could not read the account's roles: ${snapshot.rolesUnknown}; members' role ids are kept, their names unknown`] : []),
   ];
 }
