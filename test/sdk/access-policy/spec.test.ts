@@ -106,7 +106,7 @@ describe("readAccessFile", () => {
     expect(() => readAccessFile(fileWith("resourceGroups: []\nuserGroups:\n  - &sre {name: SRE}\n  - *sre\n"))).toThrow(/: line 4: YAML aliases/);
   });
 
-  it(`refuses a file over ${MAX_ACCESS_FILE_BYTES} bytes before reading it, and anything but a regular file`, () => {
+  it(`refuses a file over ${MAX_ACCESS_FILE_BYTES} bytes, and anything but a regular file`, () => {
     const file = fileWith(Buffer.alloc(MAX_ACCESS_FILE_BYTES + 1, " "));
     expect(() => readAccessFile(file)).toThrow(`${file}: 1048577 bytes: an access file is at most 1 MiB (1048576 bytes)`);
     expect(readAccessFile(fileWith(`${" ".repeat(MAX_ACCESS_FILE_BYTES - 20)}\nuserGroups: []`))).toEqual({ userGroups: [] });
@@ -145,6 +145,18 @@ describe("resolveNames", () => {
   it("maps permission groups by name and members by email or id", () => {
     const spec = parseAccessSpec({ resourceGroups: [prod], userGroups: [{ name: "SRE", policies: [policy], members: ["ADA@example.com", "d".repeat(32)] }] }, "f");
     expect(resolveNames(spec, catalogues, "f")).toEqual([{ permissionGroupIds: [["a".repeat(32)]], memberIds: ["d".repeat(32), "d".repeat(32)] }]);
+  });
+
+  it("quotes the file's names in its errors inertly", () => {
+    const spec = parseAccessSpec({ resourceGroups: [prod], userGroups: [{ name: "SR\u2028E", policies: [{ ...policy, permissionGroups: ["Zone\u001b[2J"] }], members: ["eve\r@example.com"] }] }, "f");
+    expect(() => resolveNames(spec, catalogues, "f")).toThrow(
+      [
+        "f: 2 problems:",
+        '  - userGroups[0] "SR\\u2028E".policies[0]: unknown permission group "Zone\\u001b[2J"',
+        '  - userGroups[0] "SR\\u2028E".members: "eve\\u000d@example.com" is not a member of the account',
+      ].join("\n"),
+    );
+    expect(() => parseAccessSpec({ userGroups: [{ name: "a\u0085" }, { name: "a\u0085" }] }, "f")).toThrow('f: userGroups[1]: duplicate user group "a\\u0085" (first at userGroups[0])');
   });
 
   it("reports every unknown or ambiguous name at once", () => {
