@@ -104,6 +104,8 @@ describe("readAccessFile", () => {
     expect(() => readAccessFile(file)).toThrow(`${file}: line 2: YAML aliases (*name) are not allowed in an access file: write each entry out in full`);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(() => readAccessFile(fileWith("resourceGroups: []\nuserGroups:\n  - &sre {name: SRE}\n  - *sre\n"))).toThrow(/: line 4: YAML aliases/);
+    // An anchor alone changes nothing.
+    expect(readAccessFile(fileWith("userGroups:\n  - &sre {name: SRE}\n"))).toEqual({ userGroups: [{ name: "SRE" }] });
   });
 
   it(`refuses a file over ${MAX_ACCESS_FILE_BYTES} bytes, and anything but a regular file`, () => {
@@ -112,6 +114,8 @@ describe("readAccessFile", () => {
     expect(readAccessFile(fileWith(`${" ".repeat(MAX_ACCESS_FILE_BYTES - 20)}\nuserGroups: []`))).toEqual({ userGroups: [] });
     const folder = mkdtempSync(join(tmpdir(), "spec-"));
     expect(() => readAccessFile(folder)).toThrow(`${folder}: not a regular file`);
+    // A device would never end: it is refused before any read.
+    expect(() => readAccessFile("/dev/zero")).toThrow("/dev/zero: not a regular file");
   });
 
   it("refuses what YAML would only warn about: an unknown tag, a duplicate key", () => {
