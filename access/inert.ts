@@ -4,22 +4,20 @@
  * visible marks (`⟨U+2028⟩`); a very long name is cut with a mark saying how much was cut.
  */
 
+import { unicodeEscape, UNSEEN } from "../provider/framework/quote";
+
 /** How much of one name is shown: enough to tell names apart, short enough to keep a review readable. */
 export const MAX_NAME_CHARS = 200;
 
 /**
- * C0 and C1 controls (CR, LF, ESC, NEL…), U+2028/U+2029, bidirectional controls, zero-width and
- * other invisible characters (soft hyphen, fillers, variation selectors, interlinear annotation,
- * the tag characters that smuggle text past a reader), the BOM, and lone surrogates; and the
- * marks' own opening bracket ⟨, so that no name can forge a mark.
+ * What the generated code's encoder escapes too (UNSEEN: controls, separators, bidirectional,
+ * zero-width and other invisible characters, lone surrogates), and the marks' own opening
+ * bracket ⟨, so that no name can forge a mark.
  */
-const HIDDEN =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u27e8\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]|[\ud800-\udfff]/gu;
+const HIDDEN = new RegExp(`${UNSEEN.source}|\u27e8`, "gu");
 
 const hex = (n: number, width = 4) => n.toString(16).toUpperCase().padStart(width, "0");
 const mark = (c: string) => `⟨U+${hex(c.codePointAt(0)!)}⟩`;
-/** The character as JSON's `\u` escapes (a pair of them beyond the BMP): the same string, read back. */
-const jsonEscape = (c: string) => [...Array(c.length).keys()].map((i) => `\\u${hex(c.charCodeAt(i)).toLowerCase()}`).join("");
 
 /** How many code points a string holds: its UTF-16 length less one for each surrogate pair. */
 const codePoints = (value: string) => value.length - (value.match(/[\ud800-\udbff][\udc00-\udfff]/g)?.length ?? 0);
@@ -61,7 +59,7 @@ const PLAIN = /^[\p{L}\p{N}._@+-]+(?: [\p{L}\p{N}._@+-]+)*$/u;
 export function literal(value: string, quoted = false): string {
   const short = shortened(value, MAX_NAME_CHARS);
   if (!quoted && short === value && PLAIN.test(value)) return value;
-  return JSON.stringify(short).replace(HIDDEN, jsonEscape);
+  return JSON.stringify(short).replace(HIDDEN, unicodeEscape);
 }
 
 /** Markdown's ASCII punctuation that can open markup in the middle of a line. */
@@ -87,4 +85,4 @@ export const visibleLines = (text: string): string[] => text.split("\n").map((li
  * written as its `\u` escape (JSON.stringify escapes C0 controls itself, so a raw line feed in
  * its output is the layout's own).
  */
-export const inertJson = (value: unknown): string => `${JSON.stringify(value, null, 2).replace(HIDDEN, (c) => (c === "\n" ? c : jsonEscape(c)))}\n`;
+export const inertJson = (value: unknown): string => `${JSON.stringify(value, null, 2).replace(HIDDEN, (c) => (c === "\n" ? c : unicodeEscape(c)))}\n`;

@@ -8,13 +8,15 @@
 /**
  * What can end a line or act without being seen: every control character (C0 with CR, LF,
  * backspace and ESC; DEL; C1 with NEL U+0085), the line and paragraph separators U+2028 and
- * U+2029 (line terminators in JavaScript), format characters (bidi overrides, zero widths)
- * and lone surrogates.
+ * U+2029 (line terminators in JavaScript), format characters (bidi overrides, zero widths, the
+ * tag characters), lone surrogates, and the invisible ones of other kinds: the combining
+ * grapheme joiner, Hangul and Khmer fillers, variation selectors.
  */
-const UNSEEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+export const UNSEEN =
+  /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2065\u3164\ufe00-\ufe0f\uffa0\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu;
 
 /** `\uXXXX` for each UTF-16 unit: the one escape TypeScript, JSON and YAML all read alike. */
-const unicodeEscape = (char: string) =>
+export const unicodeEscape = (char: string) =>
   Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
 
 /** The text on one line, every unseen character written as its escape: safe in a terminal and a line comment. */
