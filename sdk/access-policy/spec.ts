@@ -115,7 +115,7 @@ function problemsOf(raw: unknown, issue: z.ZodIssue): string[] {
   return [describeIssue(raw, issue.path, issue.message)];
 }
 
-/** Far above what an account's generated file needs, and small enough to parse at once. */
+/** Room for tens of thousands of entry lines, and small enough to parse at once (docs/hostile-data.md). */
 export const MAX_ACCESS_FILE_BYTES = 1024 * 1024;
 
 /**
