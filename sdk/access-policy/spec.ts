@@ -115,8 +115,8 @@ function problemsOf(raw: unknown, issue: z.ZodIssue): string[] {
   return [describeIssue(raw, issue.path, issue.message)];
 }
 
-/** Room for tens of thousands of entry lines, and small enough to parse at once (docs/hostile-data.md). */
-export const MAX_ACCESS_FILE_BYTES = 1024 * 1024;
+/** Room for an account of 50,000 memberships, and a bound on the seconds a preview spends reading (docs/hostile-data.md). */
+export const MAX_ACCESS_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * YAML without aliases: an access file is reviewed entry by entry, an alias would change
@@ -146,7 +146,7 @@ export function readAccessFile(file: string): unknown {
     const stats = statSync(file);
     if (!stats.isFile()) throw new Error("not a regular file");
     if (stats.size > MAX_ACCESS_FILE_BYTES) {
-      throw new Error(`${stats.size} bytes: an access file is at most 1 MiB (${MAX_ACCESS_FILE_BYTES} bytes)`);
+      throw new Error(`${stats.size} bytes: an access file is at most 4 MiB (${MAX_ACCESS_FILE_BYTES} bytes)`);
     }
     const text = readFileSync(file, "utf8");
     return file.endsWith(".json") ? JSON.parse(text) : loadYaml(text);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import * as fc from "fast-check";
 import type { AccountSnapshot } from "../../account/snapshot";
 import { accessFile } from "../../generator/access-file";
-import { parseAccessSpec, readAccessFile } from "../../sdk/access-policy/spec";
+import { MAX_ACCESS_FILE_BYTES, parseAccessSpec, readAccessFile } from "../../sdk/access-policy/spec";
 import { fixedHostileNames, hostileNames, hostileSnapshot } from "../support/hostile-account";
 
 const work = mkdtempSync(join(tmpdir(), "generated-access-"));
@@ -46,6 +46,22 @@ describe("accessFile", () => {
 
   it("reads back to exactly the names with injections, the issue's SCIM group and a 70,000-character name", () => {
     expectSameNames(hostileSnapshot(fixedHostileNames));
+  });
+
+  it("fits an account of 100 user groups of 500 members each (50,000 memberships) within an access file's cap", () => {
+    const names = {
+      resourceGroups: ["production zones"],
+      userGroups: Array.from({ length: 100 }, (_, i) => `Team ${i}`),
+      emails: Array.from({ length: 500 }, (_, i) => `first.last${i}@example.com`),
+      permissionGroups: ["DNS Write", "Zone Read"],
+      oauthClients: ["Grafana"],
+      domains: ["example.com"],
+      notes: ["system"],
+    };
+    const account = hostileSnapshot(names);
+    // Every group holds every member (none is SCIM's here).
+    for (const group of account.userGroups) Object.assign(group, { scimManaged: false, memberIds: account.members.map((m) => m.id) });
+    expect(Buffer.byteLength(accessFile(account))).toBeLessThan(MAX_ACCESS_FILE_BYTES);
   });
 
   it("writes notes as one comment line each, and every name as a double-quoted string", () => {

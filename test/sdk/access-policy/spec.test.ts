@@ -110,7 +110,7 @@ describe("readAccessFile", () => {
 
   it(`refuses a file over ${MAX_ACCESS_FILE_BYTES} bytes, and anything but a regular file`, () => {
     const file = fileWith(Buffer.alloc(MAX_ACCESS_FILE_BYTES + 1, " "));
-    expect(() => readAccessFile(file)).toThrow(`${file}: 1048577 bytes: an access file is at most 1 MiB (1048576 bytes)`);
+    expect(() => readAccessFile(file)).toThrow(`${file}: 4194305 bytes: an access file is at most 4 MiB (4194304 bytes)`);
     expect(readAccessFile(fileWith(`${" ".repeat(MAX_ACCESS_FILE_BYTES - 20)}\nuserGroups: []`))).toEqual({ userGroups: [] });
     const folder = mkdtempSync(join(tmpdir(), "spec-"));
     expect(() => readAccessFile(folder)).toThrow(`${folder}: not a regular file`);
