@@ -40,6 +40,8 @@ describe("quote", () => {
 describe("inert", () => {
   it("writes every unseen character as its escape, and nothing else", () => {
     expect(inert("a\u001b[2J\r\n\b\u2028\u202e\u{e0001}\"\\ b")).toBe('a\\u001b[2J\\u000d\\u000a\\u0008\\u2028\\u202e\\udb40\\udc01"\\ b');
+    // Invisible characters that are not format characters: a variation selector, a Hangul filler, the grapheme joiner.
+    expect(inert("❤\ufe0f \u3164 a\u034fb")).toBe("❤\\ufe0f \\u3164 a\\u034fb");
     fc.assert(fc.property(anyText, (text) => expect(inert(text)).not.toMatch(UNSEEN)), { numRuns: 2000 });
   });
 });
