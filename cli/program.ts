@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { visible } from "../access/inert";
-import { CloudflareClient } from "../provider/client";
-import { resolveApiSettings } from "../provider/config";
+import { AuthenticationError, CloudflareClient } from "../provider/client";
+import { resolveApiSettings, TOKEN_ADVICE } from "../provider/config";
 
 /** Exit codes: 0 done, 1 the work failed, 2 the command line is wrong, 3 a review raised a risk under `--fail-on risk`. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, risk: 3 } as const;
@@ -47,7 +47,10 @@ export async function run(program: Command, argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return;
     }
-    console.error(`${program.name()}: ${terminalLine(error instanceof Error ? error.message : String(error))}`);
+    const message = error instanceof Error ? error.message : String(error);
+    // The CLI reads its token from the environment alone, so that is where to look.
+    const advice = error instanceof AuthenticationError ? `. ${TOKEN_ADVICE.environment}` : "";
+    console.error(`${program.name()}: ${terminalLine(message + advice)}`);
     process.exitCode = EXIT.failed;
   }
 }

@@ -55,6 +55,14 @@ const read = (setting: Setting, config: ConfigSource, env: NodeJS.ProcessEnv) =>
 export const describeSetting = (setting: Setting) =>
   `\`${setting.keys[0]}\`${setting.keys[1] ? ` (or \`${setting.keys[1]}\`)` : ""} or the ${setting.env} environment variable`;
 
+/** The advice a refused token (401, 403) gets: where it came from, which only the caller knows. */
+export const TOKEN_ADVICE = {
+  /** The provider and the program read the stack config first. */
+  stack: `Check the API token: ${describeSetting(SETTINGS.apiToken)}`,
+  /** The CLI reads the environment alone. */
+  environment: `Check the API token: the ${SETTINGS.apiToken.env} environment variable`,
+};
+
 function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "");
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);

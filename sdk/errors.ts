@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { AuthenticationError } from "../provider/client";
+import { TOKEN_ADVICE } from "../provider/config";
 
 /**
  * Runs program-side work (a data source, an access file) so that its failure reaches the user
@@ -13,5 +15,8 @@ export async function cleanly<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function asRunError(error: unknown): pulumi.RunError {
-  return error instanceof pulumi.RunError ? error : new pulumi.RunError(error instanceof Error ? error.message : String(error));
+  if (error instanceof pulumi.RunError) return error;
+  // The program reads the token as the provider does: from the stack config, then the environment.
+  if (error instanceof AuthenticationError) return new pulumi.RunError(`${error.message}. ${TOKEN_ADVICE.stack}`);
+  return new pulumi.RunError(error instanceof Error ? error.message : String(error));
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { IamResource } from "./resource";
+import type { OAuthClientOutputs } from "../provider/resources/oauth-client/schema";
+import { IamResource, OutputNames } from "./resource";
 
 type Strings = pulumi.Input<pulumi.Input<string>[]>;
 
@@ -37,31 +38,58 @@ export class OAuthClient extends IamResource {
   declare readonly clientId: pulumi.Output<string>;
   declare readonly clientSecret: pulumi.Output<string>;
   declare readonly clientName: pulumi.Output<string>;
+  declare readonly grantTypes: pulumi.Output<("authorization_code" | "refresh_token")[]>;
+  declare readonly redirectUris: pulumi.Output<string[]>;
+  declare readonly responseTypes: pulumi.Output<("code" | "token" | "id_token")[]>;
   declare readonly scopes: pulumi.Output<string[]>;
+  declare readonly tokenEndpointAuthMethod: pulumi.Output<"none" | "client_secret_basic" | "client_secret_post">;
+  declare readonly allowedCorsOrigins: pulumi.Output<string[]>;
+  declare readonly postLogoutRedirectUris: pulumi.Output<string[]>;
+  declare readonly optionalScopes: pulumi.Output<string[]>;
+  declare readonly clientUri: pulumi.Output<string | undefined>;
+  declare readonly logoUri: pulumi.Output<string | undefined>;
+  declare readonly policyUri: pulumi.Output<string | undefined>;
+  declare readonly tosUri: pulumi.Output<string | undefined>;
   declare readonly visibility: pulumi.Output<"private" | "public">;
   declare readonly hasRotatedSecret: pulumi.Output<boolean>;
   declare readonly secretVersion: pulumi.Output<number>;
+  declare readonly deleteRotatedSecret: pulumi.Output<boolean>;
   declare readonly clientUriVerificationStatus: pulumi.Output<string>;
   /** The TXT record that proves control of the client URI's host (needed to go public). */
   declare readonly clientUriVerificationText: pulumi.Output<string>;
   declare readonly createdAt: pulumi.Output<string>;
   declare readonly updatedAt: pulumi.Output<string>;
 
+  static readonly outputNames: OutputNames<OAuthClientOutputs> = {
+    accountId: true,
+    clientId: true,
+    clientSecret: true,
+    clientName: true,
+    grantTypes: true,
+    redirectUris: true,
+    responseTypes: true,
+    scopes: true,
+    tokenEndpointAuthMethod: true,
+    allowedCorsOrigins: true,
+    postLogoutRedirectUris: true,
+    optionalScopes: true,
+    clientUri: true,
+    logoUri: true,
+    policyUri: true,
+    tosUri: true,
+    visibility: true,
+    hasRotatedSecret: true,
+    secretVersion: true,
+    deleteRotatedSecret: true,
+    clientUriVerificationStatus: true,
+    clientUriVerificationText: true,
+    createdAt: true,
+    updatedAt: true,
+  };
+
   constructor(name: string, args: OAuthClientArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
-      "clientId",
-      "clientSecret",
-      "scopes",
-      "visibility",
-      "hasRotatedSecret",
-      "secretVersion",
-      "clientUriVerificationStatus",
-      "clientUriVerificationText",
-      "createdAt",
-      "updatedAt",
-    ];
     const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "clientSecret"];
-    super("oauthClient", "OAuthClient", name, args, outputs, { ...opts, additionalSecretOutputs: secretOutputs });
+    super("oauthClient", "OAuthClient", name, args, OAuthClient.outputNames, { ...opts, additionalSecretOutputs: secretOutputs });
   }
 
   static get(name: string, id: pulumi.Input<string>, accountId?: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): OAuthClient {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { IamResource } from "./resource";
+import type { ResourceGroupOutputs } from "../provider/resources/resource-group/schema";
+import { IamResource, OutputNames } from "./resource";
 
 export interface ResourceGroupScope {
   /** Defaults to the account: `com.cloudflare.api.account.<accountId>`. */
@@ -22,9 +23,13 @@ export class ResourceGroup extends IamResource {
   declare readonly accountId: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
   declare readonly scope: pulumi.Output<{ key: string; objects: { key: string }[] }>;
+  /** One of Cloudflare's predefined groups (fact 9): read with `get`, referenced, never managed. */
+  declare readonly system: pulumi.Output<boolean>;
+
+  static readonly outputNames: OutputNames<ResourceGroupOutputs> = { accountId: true, name: true, scope: true, system: true };
 
   constructor(name: string, args: ResourceGroupArgs, opts?: pulumi.CustomResourceOptions) {
-    super("resourceGroup", "ResourceGroup", name, args, ["name", "scope"], opts);
+    super("resourceGroup", "ResourceGroup", name, args, ResourceGroup.outputNames, opts);
   }
 
   /** A read-only lookup of an existing resource group by id. */

@@ -4,19 +4,28 @@ import type { ProviderKind } from "../provider";
 import { programAccountId } from "./settings";
 import { providerShim } from "./provider-shim";
 
+/**
+ * Every output of a kind, named once: typed against the provider's outputs, so a missing or
+ * misspelt name fails to compile. Each becomes a placeholder, so the output exists on the resource.
+ */
+export type OutputNames<Outputs> = { readonly [K in keyof Outputs]-?: true };
+
 /** Types read `pulumi-nodejs:dynamic/cloudflare-iam:UserGroup` in previews and state. */
 export const MODULE = "cloudflare-iam";
 
 export abstract class IamResource extends pulumi.dynamic.Resource {
+  /** The shape the provider wrote the outputs in (provider/framework/state-version.ts). */
+  declare readonly stateVersion: pulumi.Output<number>;
+
   protected constructor(
     kind: ProviderKind,
     type: string,
     name: string,
     args: object,
-    outputNames: readonly string[],
+    outputNames: OutputNames<object>,
     opts?: pulumi.CustomResourceOptions,
   ) {
-    const placeholders = Object.fromEntries(outputNames.map((key) => [key, undefined]));
+    const placeholders = Object.fromEntries([...Object.keys(outputNames), "stateVersion"].map((key) => [key, undefined]));
     const accountId = (args as { accountId?: pulumi.Input<string> }).accountId ?? programAccountId();
     super(providerShim(kind), name, { ...placeholders, ...args, accountId }, opts, MODULE, type);
   }

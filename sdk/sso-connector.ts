@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { IamResource } from "./resource";
+import type { SSOConnectorOutputs } from "../provider/resources/sso-connector/schema";
+import { IamResource, OutputNames } from "./resource";
 
 export interface SSOConnectorArgs {
   accountId?: pulumi.Input<string>;
@@ -21,6 +22,7 @@ export class SSOConnector extends IamResource {
   declare readonly emailDomain: pulumi.Output<string>;
   declare readonly enabled: pulumi.Output<boolean>;
   declare readonly useFedrampLanguage: pulumi.Output<boolean>;
+  declare readonly beginVerification: pulumi.Output<boolean>;
   /** The TXT record value that proves ownership of the domain. */
   declare readonly verificationCode: pulumi.Output<string>;
   /** awaiting, pending, failed or verified. Moves on its own; never a diff. */
@@ -28,9 +30,20 @@ export class SSOConnector extends IamResource {
   declare readonly createdOn: pulumi.Output<string>;
   declare readonly updatedOn: pulumi.Output<string>;
 
+  static readonly outputNames: OutputNames<SSOConnectorOutputs> = {
+    accountId: true,
+    emailDomain: true,
+    enabled: true,
+    useFedrampLanguage: true,
+    beginVerification: true,
+    verificationCode: true,
+    verificationStatus: true,
+    createdOn: true,
+    updatedOn: true,
+  };
+
   constructor(name: string, args: SSOConnectorArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = ["enabled", "useFedrampLanguage", "verificationCode", "verificationStatus", "createdOn", "updatedOn"];
-    super("ssoConnector", "SSOConnector", name, args, outputs, opts);
+    super("ssoConnector", "SSOConnector", name, args, SSOConnector.outputNames, opts);
   }
 
   static get(name: string, id: pulumi.Input<string>, accountId?: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): SSOConnector {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { IamResource } from "./resource";
+import type { MemberOutputs } from "../provider/resources/user-group-member/provider";
+import { IamResource, OutputNames } from "./resource";
 
 export interface UserGroupMemberArgs {
   accountId?: pulumi.Input<string>;
@@ -18,7 +19,9 @@ export class UserGroupMember extends IamResource {
   declare readonly email: pulumi.Output<string>;
   declare readonly status: pulumi.Output<string>;
 
+  static readonly outputNames: OutputNames<MemberOutputs> = { accountId: true, userGroupId: true, memberId: true, email: true, status: true };
+
   constructor(name: string, args: UserGroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    super("userGroupMember", "UserGroupMember", name, args, ["email", "status"], opts);
+    super("userGroupMember", "UserGroupMember", name, args, UserGroupMember.outputNames, opts);
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { IamResource } from "./resource";
+import type { MembersOutputs } from "../provider/resources/user-group-members/schema";
+import { IamResource, OutputNames } from "./resource";
 
 export interface UserGroupMembersArgs {
   accountId?: pulumi.Input<string>;
@@ -22,7 +23,9 @@ export class UserGroupMembers extends IamResource {
   declare readonly memberIds: pulumi.Output<string[]>;
   declare readonly members: pulumi.Output<{ id: string; email: string; status: string }[]>;
 
+  static readonly outputNames: OutputNames<MembersOutputs> = { accountId: true, userGroupId: true, memberIds: true, members: true };
+
   constructor(name: string, args: UserGroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    super("userGroupMembers", "UserGroupMembers", name, args, ["memberIds", "members"], opts);
+    super("userGroupMembers", "UserGroupMembers", name, args, UserGroupMembers.outputNames, opts);
   }
 }

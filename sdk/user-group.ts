@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceGroupScope } from "./resource-group";
-import { IamResource } from "./resource";
+import type { UserGroupOutputs } from "../provider/resources/user-group/schema";
+import { IamResource, OutputNames } from "./resource";
 
 export interface UserGroupPolicyArgs {
   /** Cloudflare currently refuses `deny`; it is accepted here in case that changes. */
@@ -39,8 +40,10 @@ export class UserGroup extends IamResource {
   declare readonly createdOn: pulumi.Output<string>;
   declare readonly modifiedOn: pulumi.Output<string>;
 
+  static readonly outputNames: OutputNames<UserGroupOutputs> = { accountId: true, name: true, policies: true, createdOn: true, modifiedOn: true };
+
   constructor(name: string, args: UserGroupArgs, opts?: pulumi.CustomResourceOptions) {
-    super("userGroup", "UserGroup", name, args, ["name", "policies", "createdOn", "modifiedOn"], opts);
+    super("userGroup", "UserGroup", name, args, UserGroup.outputNames, opts);
   }
 
   static get(name: string, id: pulumi.Input<string>, accountId?: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): UserGroup {

@@ -3,7 +3,6 @@
  * `errors[]`, and its message names the method and path but never a header: the token
  * cannot leak through an error.
  */
-import { describeSetting, SETTINGS } from "../config";
 
 export interface CloudflareErrorDetail {
   code: number;
@@ -41,13 +40,11 @@ export class CloudflareApiError extends Error {
 /** 400, 409, 422: the request was understood and refused. */
 export class ValidationError extends CloudflareApiError {}
 
-/** 401 and 403: the token is missing, wrong, or lacks a permission. */
-export class AuthenticationError extends CloudflareApiError {
-  constructor(status: number, errors: CloudflareErrorDetail[], request: RequestDescription) {
-    super(status, errors, request);
-    this.message += `. Check the API token: ${describeSetting(SETTINGS.apiToken)}`;
-  }
-}
+/**
+ * 401 and 403: the token is missing, wrong, or lacks a permission. Where to check the token is
+ * the caller's to say (provider/config.ts TOKEN_ADVICE): the client does not know where it came from.
+ */
+export class AuthenticationError extends CloudflareApiError {}
 
 export class NotFoundError extends CloudflareApiError {}
 

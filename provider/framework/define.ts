@@ -6,20 +6,15 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { z } from "zod";
-import { CloudflareClient, isNotFound } from "../client";
-import { describeSetting, SETTINGS } from "../config";
+import { AuthenticationError, CloudflareClient, isNotFound } from "../client";
+import { describeSetting, SETTINGS, TOKEN_ADVICE } from "../config";
 import { apiClient, defaultAccountId } from "../runtime";
 import { checkInputs, CheckFailure, Rule } from "./check";
 import { CreatedButIncomplete, InitFailed, ProviderError } from "./errors";
+import { changedFields, FieldRule, Fields, replacesOn, stableFields } from "./fields";
+import { stamped, StateShape, upgraded } from "./state-version";
 import { containsUnknown } from "./unknown";
-import { deepEqual, withoutUndefined } from "./values";
-
-export interface FieldRule {
-  /** A change replaces the object instead of updating it (always, or when the test says so). */
-  replace?: boolean | ((previous: any, next: any) => boolean);
-  /** The comparable form of the value, the same for inputs and outputs (sets sorted, defaults filled). */
-  canonical?: (value: any) => unknown;
-}
+import { withoutUndefined } from "./values";
 
 export interface Context {
   client: CloudflareClient;
@@ -30,8 +25,10 @@ export interface ResourceDefinition<Inputs extends { accountId: string }, Output
   label: string;
   schema: z.ZodType<Inputs, z.ZodTypeDef, unknown>;
   rules?: Rule<Inputs>[];
-  /** The properties the user controls, compared by `diff`; anything else is server-owned. */
-  fields: Record<string, FieldRule>;
+  /** Every property the user controls, compared by `diff`; anything else is server-owned. */
+  fields: Fields<Inputs>;
+  /** The shape of the outputs this release writes, and how older state is brought to it. */
+  state: StateShape<Outputs>;
   create(ctx: Context, inputs: Inputs): Promise<{ id: string; outputs: Outputs }>;
   /**
    * The object as it is now, or undefined when it no longer exists. `previous` supplies what the
@@ -63,6 +60,9 @@ function explain(label: string, action: string, error: unknown, hint?: string): 
   return new ProviderError(`${label} ${action} failed: ${message}${hint ? `. ${hint}` : ""}`);
 }
 
+/** A refused token's advice names where the provider reads it, which only the provider knows. */
+const adviceFor = (error: unknown) => (error instanceof AuthenticationError ? TOKEN_ADVICE.stack : undefined);
+
 /** Runs one provider method; its failure reaches the user as one explained line. */
 async function step<T>(label: string, action: string, run: () => Promise<T>, hintFor?: (error: unknown) => Promise<string | undefined>): Promise<T> {
   try {
@@ -70,32 +70,12 @@ async function step<T>(label: string, action: string, run: () => Promise<T>, hin
   } catch (error) {
     if (error instanceof ProviderError) throw error;
     const cause = error instanceof CreatedButIncomplete ? error.cause : error;
-    const hint = cause instanceof ProviderError ? undefined : await hintFor?.(cause).catch(() => undefined);
+    const hint = cause instanceof ProviderError ? undefined : ((await hintFor?.(cause).catch(() => undefined)) ?? adviceFor(cause));
     if (error instanceof CreatedButIncomplete) {
       throw new InitFailed(error.id, withoutUndefined(error.outputs), explain(label, `${action} of ${error.id}`, cause, hint).message);
     }
     throw explain(label, action, error, hint);
   }
-}
-
-function compareField(rule: FieldRule, value: unknown): unknown {
-  return rule.canonical ? rule.canonical(value) : value;
-}
-
-function replacesOn(rule: FieldRule | undefined, olds: object, news: object, key: string): boolean {
-  if (typeof rule?.replace !== "function") return rule?.replace === true;
-  return rule.replace((olds as Record<string, unknown>)[key], (news as Record<string, unknown>)[key]);
-}
-
-/** The user-controlled fields whose canonical forms differ; an unknown value counts as a change. */
-function changedFields(fields: Record<string, FieldRule>, olds: object, news: object): string[] {
-  return Object.entries(fields)
-    .filter(([key, rule]) => {
-      const next = (news as Record<string, unknown>)[key];
-      const previous = (olds as Record<string, unknown>)[key];
-      return containsUnknown(next) || !deepEqual(compareField(rule, next), compareField(rule, previous));
-    })
-    .map(([key]) => key);
 }
 
 export function defineResource<Inputs extends { accountId: string; adoptId?: string }, Outputs extends { accountId: string }>(
@@ -108,6 +88,11 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
     },
   });
   const label = definition.label;
+  const fields: Record<string, FieldRule> = definition.fields;
+  /** What the engine is handed: today's state version, and no `undefined` anywhere. */
+  const written = (outputs: Outputs) => withoutUndefined(stamped(outputs, definition.state));
+  /** State from the engine, in today's shape before anything reads it. */
+  const current = (state: Outputs) => upgraded(label, state, definition.state);
   const hints = (ctx: Context, subject: Inputs | Outputs) => (error: unknown) =>
     definition.explain?.(ctx, error, subject) ?? Promise.resolve(undefined);
 
@@ -125,11 +110,14 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
       return { inputs: withoutUndefined(inputs), failures };
     },
 
-    async diff(_id: string, olds: Outputs, news: Inputs) {
-      const changed = [...changedFields(definition.fields, olds, news), ...(definition.extraChanges?.(olds, news) ?? [])];
-      const replaces = changed.filter((key) => replacesOn(definition.fields[key], olds, news, key));
+    async diff(_id: string, state: Outputs, news: Inputs) {
+      const olds = current(state);
+      const changed = [...changedFields(fields, olds, news), ...(definition.extraChanges?.(olds, news) ?? [])];
+      const replaces = changed.filter((key) => replacesOn(fields[key], olds, news, key));
       if (changed.length && !replaces.length && !containsUnknown(news)) definition.validateChange?.(olds, news);
-      return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+      // An update keeps the stable outputs; a replacement makes a new object, so it keeps none.
+      const stables = replaces.length ? [] : stableFields(fields);
+      return { changes: changed.length > 0, replaces, stables, deleteBeforeReplace: false };
     },
 
     async create(inputs: Inputs) {
@@ -138,8 +126,11 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
         label,
         "create",
         async () => {
-          const made = inputs.adoptId ? await adopt(ctx, inputs.adoptId, inputs) : await definition.create(ctx, inputs);
-          return { id: made.id, outs: withoutUndefined(made.outputs) };
+          const made = await (inputs.adoptId ? adopt(ctx, inputs.adoptId, inputs) : definition.create(ctx, inputs)).catch((error) => {
+            // The half-made object's outputs go into state too: versioned like any other.
+            throw error instanceof CreatedButIncomplete ? new CreatedButIncomplete(error.id, written(error.outputs as Outputs), error.cause) : error;
+          });
+          return { id: made.id, outs: written(made.outputs) };
         },
         hints(ctx, inputs),
       );
@@ -147,20 +138,21 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
 
     async read(id: string, props: Outputs) {
       const ctx = context();
+      // `static get` reads with no state but the account: nothing to upgrade.
       const previous = { ...props, accountId: props.accountId ?? defaultAccountId() };
       return step(
         label,
         `read of ${id}`,
         async () => {
-          let current: Outputs | undefined;
+          let now: Outputs | undefined;
           try {
-            current = await definition.read(ctx, id, previous);
+            now = await definition.read(ctx, id, current(previous));
           } catch (error) {
             if (!isNotFound(error)) throw error;
           }
-          if (!current) return { id: "", props: {} };
-          const outputs = withoutUndefined(current);
-          return { id, props: outputs, inputs: withoutUndefined(definition.inputsOf(outputs)) };
+          if (!now) return { id: "", props: {} };
+          const outputs = written(now);
+          return { id, props: outputs, inputs: withoutUndefined(definition.inputsOf(now)) };
         },
         hints(ctx, previous),
       );
@@ -168,7 +160,7 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
 
     async update(id: string, olds: Outputs, news: Inputs) {
       const ctx = context();
-      return step(label, `update of ${id}`, async () => ({ outs: withoutUndefined(await definition.update(ctx, id, olds, news)) }), hints(ctx, news));
+      return step(label, `update of ${id}`, async () => ({ outs: written(await definition.update(ctx, id, current(olds), news)) }), hints(ctx, news));
     },
 
     async delete(id: string, outputs: Outputs) {
@@ -178,7 +170,7 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
         `delete of ${id}`,
         async () => {
           try {
-            await definition.delete(ctx, id, outputs);
+            await definition.delete(ctx, id, current(outputs));
           } catch (error) {
             if (!isNotFound(error)) throw error;
           }
@@ -197,8 +189,8 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
     if (!existing) throw new ProviderError(`${label} adoption failed: adoptId ${adoptId} does not exist in account ${inputs.accountId}`);
     const refusal = definition.refuseAdoption?.(existing);
     if (refusal) throw new ProviderError(`${label} adoption failed: ${refusal}`);
-    const changed = changedFields(definition.fields, existing, inputs);
-    const fixed = changed.filter((key) => replacesOn(definition.fields[key], existing, inputs, key));
+    const changed = changedFields(fields, existing, inputs);
+    const fixed = changed.filter((key) => replacesOn(fields[key], existing, inputs, key));
     if (fixed.length) {
       throw new ProviderError(
         `${label} adoption failed: ${adoptId} differs in ${fixed.join(", ")}, which cannot change in place; make the program match it`,

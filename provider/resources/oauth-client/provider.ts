@@ -1,5 +1,6 @@
 import { CloudflareClient, isNotFound } from "../../client";
 import { defineResource } from "../../framework/define";
+import { canonicalOf, Fields } from "../../framework/fields";
 import { CreatedButIncomplete, ProviderError } from "../../framework/errors";
 import { deepEqual } from "../../framework/values";
 import { createdSince, createOnce, idSet, mayHaveLanded } from "../common";
@@ -18,8 +19,8 @@ import {
 } from "./schema";
 
 const asSet = { canonical: idSet };
-const fields = {
-  accountId: { replace: true },
+const fields: Fields<OAuthClientInputs> = {
+  accountId: { replace: true, stable: true },
   clientName: {},
   grantTypes: asSet,
   redirectUris: asSet,
@@ -45,11 +46,7 @@ const fields = {
 const OPTIONAL_URIS: ApiField[] = ["clientUri", "logoUri", "policyUri", "tosUri"];
 
 function changedApiFields(olds: OAuthClientOutputs, news: OAuthClientInputs): ApiField[] {
-  return (Object.keys(apiFields) as ApiField[]).filter((field) => {
-    const rule: { canonical?: (v: any) => unknown } = fields[field];
-    const canon = rule.canonical ?? ((v: unknown) => v);
-    return !deepEqual(canon(news[field]), canon(olds[field]));
-  });
+  return (Object.keys(apiFields) as ApiField[]).filter((field) => !deepEqual(canonicalOf(fields[field], news[field]), canonicalOf(fields[field], olds[field])));
 }
 
 /** The PATCH body: changed fields only, with `null` clearing an optional URI the program dropped. */
@@ -97,6 +94,7 @@ export const oauthClientProvider = defineResource<OAuthClientInputs, OAuthClient
   schema: inputsSchema,
   rules: clientRules,
   fields,
+  state: { version: 1 },
 
   extraChanges: (olds, news) => (news.deleteRotatedSecret && olds.hasRotatedSecret ? ["hasRotatedSecret"] : []),
 

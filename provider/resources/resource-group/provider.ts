@@ -8,10 +8,11 @@ export const resourceGroupProvider = defineResource<ResourceGroupInputs, Resourc
   label: "ResourceGroup",
   schema: inputsSchema,
   fields: {
-    accountId: { replace: true },
+    accountId: { replace: true, stable: true },
     name: {},
     scope: { canonical: canonicalScope },
   },
+  state: { version: 1 },
 
   async create({ client }, inputs) {
     // fact 9: names are not unique, and groups have no creation time. What existed before the

@@ -11,11 +11,14 @@ export const ssoConnectorProvider = defineResource<SSOConnectorInputs, SSOConnec
   label: "SSOConnector",
   schema: inputsSchema,
   fields: {
-    accountId: { replace: true },
-    emailDomain: { replace: true, canonical: (d?: string) => d?.toLowerCase() },
+    accountId: { replace: true, stable: true },
+    emailDomain: { replace: true, stable: true, canonical: (d?: string) => d?.toLowerCase() },
     enabled: { canonical: (v?: boolean) => v ?? false },
     useFedrampLanguage: { canonical: (v?: boolean) => v ?? false },
+    // Only a create begins verification; it runs on by itself after that.
+    beginVerification: { createOnly: true },
   },
+  state: { version: 1 },
 
   async create({ client }, inputs) {
     const startedAt = Date.now();

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { defineResource } from "../../framework/define";
 import { accountId, cloudflareId } from "../common";
-import { isInvalidMember, membersApi as api } from "../user-group-members/api";
-import { explainMembersError } from "../user-group-members/provider";
+import { explainMembersError, isKnownError } from "../api-errors";
+import { membersApi as api } from "../user-group-members/api";
 
 const inputsSchema = z.object({ accountId, userGroupId: cloudflareId, memberId: cloudflareId }).strict();
 type MemberInputs = z.output<typeof inputsSchema>;
 
-interface MemberOutputs extends MemberInputs {
+export interface MemberOutputs extends MemberInputs {
   email: string;
   status: string;
 }
@@ -23,10 +23,11 @@ export const userGroupMemberProvider = defineResource<MemberInputs & { adoptId?:
   label: "UserGroupMember",
   schema: inputsSchema,
   fields: {
-    accountId: { replace: true },
-    userGroupId: { replace: true },
-    memberId: { replace: true },
+    accountId: { replace: true, stable: true },
+    userGroupId: { replace: true, stable: true },
+    memberId: { replace: true, stable: true },
   },
+  state: { version: 1 },
 
   async create({ client }, inputs) {
     // fact 30: the answer is the group's whole member list.
@@ -42,7 +43,7 @@ export const userGroupMemberProvider = defineResource<MemberInputs & { adoptId?:
       return toOutputs({ accountId: previous.accountId, userGroupId, memberId }, member);
     } catch (error) {
       // fact 33: someone who left the account is no longer a member of any group.
-      if (isInvalidMember(error)) return undefined;
+      if (isKnownError("InvalidMember", error)) return undefined;
       throw error;
     }
   },
@@ -56,7 +57,7 @@ export const userGroupMemberProvider = defineResource<MemberInputs & { adoptId?:
       await api.remove(client, outputs.accountId, outputs.userGroupId, outputs.memberId);
     } catch (error) {
       // fact 33: removing someone who has left the account is done already.
-      if (!isInvalidMember(error)) throw error;
+      if (!isKnownError("InvalidMember", error)) throw error;
     }
   },
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { apiPath, CloudflareClient, isApiError, list, listAllPages, NotFoundError, PAGE_SIZE } from "../../client";
+import { apiPath, CloudflareClient, list, listAllPages, NotFoundError, PAGE_SIZE } from "../../client";
+import { isKnownError } from "../api-errors";
 import { userGroupsApi } from "../user-group/api";
 import { apiMember } from "./schema";
 
@@ -9,17 +10,6 @@ const member = (accountId: string, groupId: string, memberId: string) =>
 /** fact 30: the body is a bare array of `{id}`, and the answer the group's whole member list. */
 const asBody = (ids: string[]) => ids.map((id) => ({ id }));
 const memberList = list(apiMember);
-
-/** fact 34: a valid account member who is not in the group: 404 "... not found in user group". */
-export const isNotInGroup = (error: unknown): boolean => isApiError(error, { status: 404, includes: "not found in user group" });
-
-/**
- * fact 33: an id that is not, or no longer, an account member: HTTP 400 with code 400 (InvalidMember).
- * Code 400 is not enough: other refusals share it (fact 35's, and ones we do not know), and a read or
- * delete takes this answer as "the member left". So the message must say so too; the facts give
- * none, and we assume it names an invalid member (docs/real-api-facts.md, "Assumptions").
- */
-export const isInvalidMember = (error: unknown): boolean => isApiError(error, { status: 400, code: 400, includes: "invalid member" });
 
 /** The user group itself does not exist: what a read reports as gone and a delete as done. */
 export class UserGroupGone extends NotFoundError {}
@@ -42,7 +32,7 @@ export async function onMembers<T>(client: CloudflareClient, accountId: string, 
     try {
       return await call();
     } catch (error) {
-      if (!(error instanceof NotFoundError) || isNotInGroup(error)) throw error;
+      if (!(error instanceof NotFoundError) || isKnownError("UserGroupMemberNotFound", error)) throw error;
       if (!groupExists) {
         groupExists = await userGroupsApi.get(client, accountId, groupId).then(
           () => true,

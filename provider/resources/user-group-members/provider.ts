@@ -1,22 +1,8 @@
 import { defineResource } from "../../framework/define";
 import { idSet } from "../common";
-import { isPolicyValidationFailure, isScimRefusal, SCIM_HINT } from "../user-group/api";
-import { isInvalidMember, membersApi as api } from "./api";
+import { explainMembersError } from "../api-errors";
+import { membersApi as api } from "./api";
 import { inputsSchema, MembersInputs, MembersOutputs, toOutputs } from "./schema";
-
-/** fact 38: Cloudflare cannot list the members of a group whose policies fail validation. */
-const INVALID_POLICY_HINT =
-  "Cloudflare cannot list the members of a user group one of whose policies fails validation; fix the group's policies (its UserGroup), then run pulumi up again";
-
-/** Explanations shared by both member resources. */
-export async function explainMembersError(error: unknown): Promise<string | undefined> {
-  if (isScimRefusal(error)) return SCIM_HINT;
-  if (isPolicyValidationFailure(error)) return INVALID_POLICY_HINT;
-  if (isInvalidMember(error)) {
-    return "Every member id must be the id of a current account member (see getAccountMembers); remove anyone who has left the account";
-  }
-  return undefined;
-}
 
 /**
  * Authoritative: the group holds exactly `memberIds`. The Pulumi id is the user group's id.
@@ -26,10 +12,11 @@ export const userGroupMembersProvider = defineResource<MembersInputs, MembersOut
   label: "UserGroupMembers",
   schema: inputsSchema,
   fields: {
-    accountId: { replace: true },
-    userGroupId: { replace: true },
+    accountId: { replace: true, stable: true },
+    userGroupId: { replace: true, stable: true },
     memberIds: { canonical: idSet },
   },
+  state: { version: 1 },
 
   async create({ client }, inputs) {
     const members = await api.replace(client, inputs.accountId, inputs.userGroupId, inputs.memberIds);

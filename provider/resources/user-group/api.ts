@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiPath, CloudflareClient, isApiError, list, listAllPages, optional, PAGE_SIZE } from "../../client";
+import { apiPath, CloudflareClient, list, listAllPages, optional, PAGE_SIZE } from "../../client";
 import { apiUserGroup, ApiUserGroup, policiesToSend } from "./schema";
 
 const collection = (accountId: string) => apiPath`/accounts/${accountId}/iam/user_groups`;
@@ -47,16 +47,3 @@ export async function scimManagedGroupIds(client: CloudflareClient, accountId: s
     if (result.Resources.length < SCIM_PAGE_SIZE || startIndex + SCIM_PAGE_SIZE > (result.totalResults ?? 0)) return managed;
   }
 }
-
-/** fact 19: user group names are unique; a second one is refused, on POST and on PUT. */
-export const isNameInUse = (error: unknown): boolean => isApiError(error, { status: 400, includes: "already in use" });
-
-/** facts 21 and 38: "Policy validation failed", for a deny policy among other causes. */
-export const isPolicyValidationFailure = (error: unknown): boolean => isApiError(error, { status: 400, includes: "Policy validation failed" });
-
-/** fact 39: a group that SCIM manages refuses renames, member changes and deletion. */
-export const isScimRefusal = (error: unknown): boolean => isApiError(error, { includes: "SCIM" });
-
-export const SCIM_HINT =
-  "The group is managed by SCIM: its name, members and existence come from your identity provider, and Cloudflare refuses to change them here. " +
-  "Change them in the identity provider; to stop managing the group from Pulumi without deleting it, set the resource option retainOnDelete: true, or run pulumi state delete";

@@ -1,6 +1,7 @@
 import { defineResource } from "../../framework/define";
 import { createdSince, createOnce } from "../common";
-import { isNameInUse, isPolicyValidationFailure, isScimRefusal, SCIM_HINT, UserGroupBody, userGroupsApi as api } from "./api";
+import { EXPLANATIONS, isKnownError } from "../api-errors";
+import { UserGroupBody, userGroupsApi as api } from "./api";
 import { canonicalPolicies, inputsSchema, policiesToSend, toOutputs, UserGroupInputs, UserGroupOutputs } from "./schema";
 import { deepEqual } from "../../framework/values";
 
@@ -11,10 +12,11 @@ export const userGroupProvider = defineResource<UserGroupInputs, UserGroupOutput
   label: "UserGroup",
   schema: inputsSchema,
   fields: {
-    accountId: { replace: true },
+    accountId: { replace: true, stable: true },
     name: {},
     policies: { canonical: canonicalPolicies },
   },
+  state: { version: 1 },
 
   async create({ client }, inputs) {
     const startedAt = Date.now();
@@ -24,7 +26,7 @@ export const userGroupProvider = defineResource<UserGroupInputs, UserGroupOutput
       // fact 19: names are unique, so a group of this name made since the create began is its group.
       candidates: async () => (await api.listNamed(client, inputs.accountId, inputs.name)).filter((g) => createdSince(g.created_on, startedAt)),
       idOf: (g) => g.id,
-      alreadyExists: isNameInUse,
+      alreadyExists: (error) => isKnownError("UserGroupNameInUse", error),
     });
     return { id: created.id, outputs: toOutputs(inputs.accountId, created) };
   },
@@ -53,15 +55,12 @@ export const userGroupProvider = defineResource<UserGroupInputs, UserGroupOutput
   },
 
   async explain({ client }, error, subject) {
-    if (isScimRefusal(error)) return SCIM_HINT;
-    if (isNameInUse(error)) {
+    if (isKnownError("ScimManaged", error)) return EXPLANATIONS.ScimManaged;
+    if (isKnownError("UserGroupNameInUse", error)) {
       const existing = (await api.listNamed(client, subject.accountId, subject.name))[0];
-      const id = existing?.id ?? "<its id>";
-      return `User group names are unique in an account: to manage the existing group "${subject.name}" with this resource, set adoptId: "${id}"; to keep both, choose another name`;
+      return EXPLANATIONS.userGroupNameInUse(subject.name, existing?.id);
     }
-    if (isPolicyValidationFailure(error) && subject.policies.some((p) => p.access === "deny")) {
-      return "Cloudflare currently refuses deny policies in user groups; grant with allow policies only (deny is accepted here in case Cloudflare starts accepting it)";
-    }
+    if (isKnownError("PolicyValidationFailed", error) && subject.policies.some((p) => p.access === "deny")) return EXPLANATIONS.denyPolicy;
     return undefined;
   },
 

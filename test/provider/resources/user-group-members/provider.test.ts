@@ -1,7 +1,7 @@
 import { accountMembers } from "../../../../emulator";
 import { providers } from "../../../../provider";
 import { ValidationError } from "../../../../provider/client";
-import { explainMembersError } from "../../../../provider/resources/user-group-members/provider";
+import { explainMembersError } from "../../../../provider/resources/api-errors";
 import { requestsTo, useProxiedProvider } from "../../../support/api-proxy";
 import { admin, resetStats, stats, useEmulator } from "../../../support/emulator";
 import { api, created, diffOf, untilMembersVisible, updated, useProviderConfig } from "../../../support/provider";

@@ -1,0 +1,56 @@
+/**
+ * Cloudflare's answers the provider tells apart, in one catalogue: each named as Cloudflare's
+ * own SDK matchers name it, with the fact it comes from (REAL-API-FACTS.md), and matched on
+ * status, code and message together. Beside it, the sentences that explain them to the user.
+ */
+import { ErrorPattern, isApiError } from "../client";
+
+interface KnownError extends ErrorPattern {
+  facts: number[];
+}
+
+export const API_ERRORS = {
+  /** fact 19: user group names are unique; a second one is refused, on POST and on PUT. */
+  UserGroupNameInUse: { facts: [19], status: 400, code: 400, includes: "already in use" },
+  /** facts 21 and 38: a deny policy, among other causes; also what listing such a group's members answers. */
+  PolicyValidationFailed: { facts: [21, 38], status: 400, includes: "Policy validation failed" },
+  /**
+   * fact 33: an id that is not, or no longer, an account member. Code 400 is not enough: other
+   * refusals share it (fact 35's "do not have DSR enabled", which reaches the user as Cloudflare's, and ones we do not know), and a read or delete takes this answer
+   * as "the member left". So the message must say so too; the facts give none, and we assume it
+   * names an invalid member (docs/real-api-facts.md, "Assumptions").
+   */
+  InvalidMember: { facts: [33], status: 400, code: 400, includes: "invalid member" },
+  /** fact 34: a valid account member who is not in the group. */
+  UserGroupMemberNotFound: { facts: [34], status: 404, code: 404, includes: "not found in user group" },
+  /** fact 39: a group that SCIM manages refuses renames, member changes and deletion. */
+  ScimManaged: { facts: [39], includes: "SCIM" },
+} satisfies Record<string, KnownError>;
+
+export type KnownErrorName = keyof typeof API_ERRORS;
+
+/** Whether `error` is Cloudflare's answer of this kind. */
+export const isKnownError = (name: KnownErrorName, error: unknown): boolean => isApiError(error, API_ERRORS[name]);
+
+/** What to do about each answer, in the user's terms; the user group's name clash is explained where its id is looked up. */
+export const EXPLANATIONS = {
+  ScimManaged:
+    "The group is managed by SCIM: its name, members and existence come from your identity provider, and Cloudflare refuses to change them here. " +
+    "Change them in the identity provider; to stop managing the group from Pulumi without deleting it, set the resource option retainOnDelete: true, or run pulumi state delete",
+  denyPolicy:
+    "Cloudflare currently refuses deny policies in user groups; grant with allow policies only (deny is accepted here in case Cloudflare starts accepting it)",
+  /** fact 38: Cloudflare cannot list the members of a group whose policies fail validation. */
+  membersOfInvalidGroup:
+    "Cloudflare cannot list the members of a user group one of whose policies fails validation; fix the group's policies (its UserGroup), then run pulumi up again",
+  InvalidMember: "Every member id must be the id of a current account member (see getAccountMembers); remove anyone who has left the account",
+  userGroupNameInUse: (name: string, existingId: string | undefined) =>
+    `User group names are unique in an account: to manage the existing group "${name}" with this resource, set adoptId: "${existingId ?? "<its id>"}"; to keep both, choose another name`,
+} as const;
+
+/** The explanation both member resources give. */
+export async function explainMembersError(error: unknown): Promise<string | undefined> {
+  if (isKnownError("ScimManaged", error)) return EXPLANATIONS.ScimManaged;
+  if (isKnownError("PolicyValidationFailed", error)) return EXPLANATIONS.membersOfInvalidGroup;
+  if (isKnownError("InvalidMember", error)) return EXPLANATIONS.InvalidMember;
+  return undefined;
+}
