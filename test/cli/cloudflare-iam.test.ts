@@ -40,6 +40,9 @@ it("a failure of the work exits 1 with one line, and no token", async () => {
   expect(run.code).toBe(1);
   expect(lines(run.stderr)).toEqual([expect.stringMatching(/^cloudflare-iam: Cloudflare API GET .* failed with HTTP 403: \[10000\]/)]);
   expect(run.stderr).not.toContain("wrong-token-value");
+  // The CLI reads the token from the environment alone: the stack config is no place to look.
+  expect(run.stderr.trim()).toMatch(/\. Check the API token: the CLOUDFLARE_API_TOKEN environment variable$/);
+  expect(run.stderr).not.toContain("cloudflare-iam:apiToken");
 });
 
 it("generate writes to stdout, so it can be piped, and reports on stderr", async () => {
