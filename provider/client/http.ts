@@ -6,6 +6,7 @@ import got, { Got } from "got";
 import { z } from "zod";
 import { errorDetailsOf, parseResult, unwrap, Unwrapped } from "./envelope";
 import { ConnectionError, errorFromResponse, RequestDescription } from "./errors";
+import { RequestLog, requestLogFromEnvironment } from "./request-log";
 import { attemptsFor, defaultRetryPolicy, isRetryable, parseRetryAfterMs, retryDelayMs, RetryPolicy } from "./retry";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -19,6 +20,8 @@ export interface ClientOptions {
   /** Injected in tests so that backoff costs no wall time. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Where each attempt is logged; by default, as CLOUDFLARE_IAM_LOG asks (request-log.ts). */
+  log?: RequestLog;
 }
 
 export interface RequestOptions<T> {
@@ -54,11 +57,13 @@ export class CloudflareClient {
   private readonly policy: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly log: RequestLog;
 
   constructor(options: ClientOptions) {
     this.policy = { ...defaultRetryPolicy, ...options.retry };
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
+    this.log = options.log ?? requestLogFromEnvironment() ?? (() => undefined);
     this.http = got.extend({
       prefixUrl: options.baseUrl.replace(/\/+$/, ""),
       headers: { authorization: `Bearer ${options.token}`, "user-agent": "pulumi-cloudflare-iam" },
@@ -88,18 +93,24 @@ export class CloudflareClient {
         retryAfter = response.headers["retry-after"];
       } catch (error) {
         const cause = (error as { code?: string }).code ?? (error as Error).message;
-        if (attempt < attemptsFor(undefined, this.policy) && isRetryable(undefined, idempotent)) {
+        const retry = attempt < attemptsFor(undefined, this.policy) && isRetryable(undefined, idempotent);
+        this.log({ ...description, attempt, retry: retry ? `no answer (${cause})` : undefined });
+        if (retry) {
           await this.sleep(retryDelayMs(attempt, undefined, this.policy, this.random));
           continue;
         }
         throw new ConnectionError(description, cause, !idempotent);
       }
       const what = `${options.method} ${options.path}`;
-      if (status < 400 && options.bare) return { result: parseResult(body, options.schema, what) };
-      if (status < 400 && (body as { success?: unknown } | undefined)?.success === true) return unwrap(body, options.schema, what);
+      if (status < 400 && (options.bare || (body as { success?: unknown } | undefined)?.success === true)) {
+        this.log({ ...description, status, attempt });
+        return options.bare ? { result: parseResult(body, options.schema, what) } : unwrap(body, options.schema, what);
+      }
       const retryAfterMs = parseRetryAfterMs(retryAfter);
       const waitable = retryAfterMs === undefined || retryAfterMs <= this.policy.maxRetryAfterMs;
-      if (attempt < attemptsFor(status, this.policy) && isRetryable(status, idempotent) && waitable) {
+      const retry = attempt < attemptsFor(status, this.policy) && isRetryable(status, idempotent) && waitable;
+      this.log({ ...description, status, attempt, retry: retry ? (status === 429 ? "rate limited" : `HTTP ${status}`) : undefined });
+      if (retry) {
         await this.sleep(retryDelayMs(attempt, retryAfterMs, this.policy, this.random));
         continue;
       }

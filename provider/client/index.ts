@@ -4,4 +4,5 @@ export * from "./envelope";
 export * from "./http";
 export * from "./paginate";
 export * from "./path";
+export * from "./request-log";
 export * from "./retry";
