@@ -1,6 +1,6 @@
 /** What makes a grant risky: an administrator-class permission group, or a target that is the whole account. */
 import type { AccountSnapshot } from "../account/snapshot";
-import type { PermissionGroup } from "../provider/data-sources/permission-groups";
+import type { PermissionGroup } from "../account/permission-groups";
 import type { Target } from "./effective";
 import { ROLE_PREFIX } from "./roles";
 

@@ -3,7 +3,7 @@
  * `admin`, `all_privileges`; fact 78: roles are deprecated in favour of permission groups).
  */
 import type { SnapshotRole } from "../account/snapshot";
-import type { PermissionGroup } from "../provider/data-sources/permission-groups";
+import type { PermissionGroup } from "../account/permission-groups";
 
 /** A grant through a role with no equivalent permission group names its permission `role:<id>`. */
 export const ROLE_PREFIX = "role:";

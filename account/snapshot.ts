@@ -1,8 +1,8 @@
 /** Reads everything an account's IAM holds into one snapshot, the generators' only input. */
 import { CloudflareClient, isApiError } from "../provider/client";
-import { AccountMember, allAccountMembersWithGrants } from "../provider/data-sources/account-members";
-import { allPermissionGroups, PermissionGroup } from "../provider/data-sources/permission-groups";
-import { allLegacyRoles, LegacyRole } from "../provider/data-sources/roles";
+import { AccountMember, allAccountMembersWithGrants } from "./account-members";
+import { allPermissionGroups, PermissionGroup } from "./permission-groups";
+import { allLegacyRoles, LegacyRole } from "./roles";
 import { inert, quote } from "../provider/framework/quote";
 import { oauthClientsApi } from "../provider/resources/oauth-client/api";
 import { canonicalScopes, toOutputs as oauthOutputs } from "../provider/resources/oauth-client/schema";

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** `cloudflare-iam`: code from an account, and access reviews of the changes to it. */
 import { generateCommand } from "./generate";
-import { command, packageVersion, run } from "./program";
+import { command, packageVersion, run } from "../command-line/program";
+import { tokenAdvice } from "./program";
 import { reportCommand } from "./report";
 import { reviewCommand } from "./review";
 
@@ -12,4 +13,4 @@ const program = command("cloudflare-iam")
   .addCommand(reviewCommand())
   .addCommand(reportCommand());
 
-void run(program, process.argv);
+void run(program, process.argv, tokenAdvice);

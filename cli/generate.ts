@@ -3,7 +3,8 @@ import { Option } from "commander";
 import { readAccount, snapshotNotes } from "../account/snapshot";
 import { accessFile } from "../generator/access-file";
 import { typescriptProgram } from "../generator/typescript";
-import { accountOption, apiClientFromEnvironment, command, emit, terminalLine, usageError } from "./program";
+import { command, terminalLine, usageError } from "../command-line/program";
+import { accountOption, apiClientFromEnvironment, emit } from "./program";
 
 export const generateCommand = () => {
   const cmd = command("generate")

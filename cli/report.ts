@@ -2,7 +2,8 @@
 import { Option } from "commander";
 import { accessReport, reportHtml } from "../access/report";
 import { readAccount } from "../account/snapshot";
-import { accountOption, apiClientFromEnvironment, command, emit, usageError } from "./program";
+import { command, usageError } from "../command-line/program";
+import { accountOption, apiClientFromEnvironment, emit } from "./program";
 import { adminOption } from "./review";
 
 export const reportCommand = () => {

@@ -9,7 +9,8 @@ import { reviewMarkdown } from "../access/markdown";
 import { applyPreview, changesAnything, Preview, previewAccountId, previewSchema } from "../access/preview";
 import { DEFAULT_ADMIN_GROUPS } from "../access/risk";
 import { readAccount } from "../account/snapshot";
-import { accountOption, apiClientFromEnvironment, command, emit, EXIT, usageError } from "./program";
+import { command, EXIT, usageError } from "../command-line/program";
+import { accountOption, apiClientFromEnvironment, emit } from "./program";
 
 interface ReviewOptions {
   format: "markdown" | "json";

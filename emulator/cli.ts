@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** `cloudflare-iam-emulator`: runs the local Cloudflare IAM API until interrupted. */
 import { InvalidArgumentError, Option } from "commander";
-import { command, packageVersion, run } from "../cli/program";
+import { command, packageVersion, run } from "../command-line/program";
 import { startEmulator } from "./server";
 
 const number = (name: string, check: (n: number) => boolean) => (value: string) => {

@@ -5,7 +5,7 @@ import {
   PermissionGroup,
   PermissionGroupFilters,
   singlePermissionGroup,
-} from "../provider/data-sources/permission-groups";
+} from "../account/permission-groups";
 import { cleanly } from "./errors";
 import { programClient, requireAccountId } from "./settings";
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { allAccountMembers } from "../../provider/data-sources/account-members";
-import { allPermissionGroups } from "../../provider/data-sources/permission-groups";
+import { allAccountMembers } from "../../account/account-members";
+import { allPermissionGroups } from "../../account/permission-groups";
 import { asRunError, cleanly } from "../errors";
 import { OAuthClient } from "../oauth-client";
 import { ResourceGroup } from "../resource-group";

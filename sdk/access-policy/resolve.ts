@@ -2,8 +2,8 @@
  * Turns the names in an access description into ids, against the account's catalogues, and
  * reports every name that does not resolve with the file and the entry it came from.
  */
-import type { AccountMember } from "../../provider/data-sources/account-members";
-import type { PermissionGroup } from "../../provider/data-sources/permission-groups";
+import type { AccountMember } from "../../account/account-members";
+import type { PermissionGroup } from "../../account/permission-groups";
 import { quote } from "../../provider/framework/quote";
 import { AccessSpec, AccessSpecError, entryLabel } from "./spec";
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, MIN_COMMENT_CHARS } from "../../access/comment";
 import { MAX_NAME_CHARS } from "../../access/inert";
-import { MAX_MESSAGE_CHARS } from "../../cli/program";
+import { MAX_MESSAGE_CHARS } from "../../command-line/program";
 import { PROJECT_ROOT } from "../support/pulumi";
 
 const doc = readFileSync(join(PROJECT_ROOT, "docs/access-review.md"), "utf8").replace(/\s+/g, " ");

@@ -1,8 +1,8 @@
 /** Reading the legacy roles leniently (fact 78), and from the emulator. */
-import { allLegacyRoles, apiRole, toLegacyRole } from "../../../provider/data-sources/roles";
-import { legacyRoles } from "../../../emulator";
-import { clientFor } from "../../../provider/runtime";
-import { resetStats, stats, useEmulator } from "../../support/emulator";
+import { allLegacyRoles, apiRole, toLegacyRole } from "../../account/roles";
+import { legacyRoles } from "../../emulator";
+import { clientFor } from "../../provider/runtime";
+import { resetStats, stats, useEmulator } from "../support/emulator";
 
 const ID = "f2b20eaa1a5d4af42b53ac16238c99c7";
 const read = (role: object) => toLegacyRole(apiRole.parse({ id: ID, ...role }));

@@ -1,7 +1,7 @@
 /** The account's members (`GET /accounts/{id}/members`): the ids a user group can hold, with emails and direct grants. */
 import { z } from "zod";
-import { apiPath, CloudflareClient, list, listAllPages, optional, PAGE_SIZE, serverString } from "../client";
-import { apiPolicy, PolicyInput, toPolicyOutputs } from "../resources/user-group/schema";
+import { apiPath, CloudflareClient, list, listAllPages, optional, PAGE_SIZE, serverString } from "../provider/client";
+import { apiPolicy, PolicyInput, toPolicyOutputs } from "../provider/resources/user-group/schema";
 import { oncePerAccount } from "./once";
 
 export interface AccountMember {

@@ -1,6 +1,6 @@
 /** The OAuth scopes a client may request (`GET /oauth/scopes`, one page). */
 import { z } from "zod";
-import { CloudflareClient } from "../client";
+import { CloudflareClient } from "../provider/client";
 
 export interface OAuthScope {
   id: string;

@@ -1,6 +1,6 @@
 /** Permission groups: read once per account per run, then filtered locally for every lookup. */
 import { z } from "zod";
-import { apiPath, listAllPages, optional, PAGE_SIZE } from "../client";
+import { apiPath, listAllPages, optional, PAGE_SIZE } from "../provider/client";
 import { oncePerAccount } from "./once";
 
 export interface PermissionGroup {

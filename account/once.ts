@@ -1,4 +1,4 @@
-import { CloudflareClient } from "../client";
+import { CloudflareClient } from "../provider/client";
 
 /**
  * Memoises an account-wide list per API client and account, so it is read once per run however

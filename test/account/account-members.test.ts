@@ -1,10 +1,10 @@
 /** The account's members: read as the API pages them, under the ids user groups take, leniently, with the roles and policies they hold directly. */
-import { apiAccountMember, toAccountMember, toDirectGrants } from "../../../provider/data-sources/account-members";
-import { accountMembers } from "../../../emulator";
-import { allAccountMembers } from "../../../provider/data-sources/account-members";
-import { clientFor } from "../../../provider/runtime";
-import { requestsTo, useApiProxy } from "../../support/api-proxy";
-import { useEmulator } from "../../support/emulator";
+import { apiAccountMember, toAccountMember, toDirectGrants } from "../../account/account-members";
+import { accountMembers } from "../../emulator";
+import { allAccountMembers } from "../../account/account-members";
+import { clientFor } from "../../provider/runtime";
+import { requestsTo, useApiProxy } from "../support/api-proxy";
+import { useEmulator } from "../support/emulator";
 
 const emulator = useEmulator();
 const proxy = useApiProxy(emulator);

@@ -3,7 +3,7 @@
  * groups but still served (fact 78), and the only place that names the role ids members hold.
  */
 import { z } from "zod";
-import { apiPath, listAllPages, looseBoolean, optional, PAGE_SIZE } from "../client";
+import { apiPath, listAllPages, looseBoolean, optional, PAGE_SIZE } from "../provider/client";
 import { oncePerAccount } from "./once";
 
 /** What a member holding the role may do: per resource type, read and edit. */

@@ -1,7 +1,7 @@
-import { allPermissionGroups, apiPermissionGroup, filterPermissionGroups, singlePermissionGroup, toPermissionGroup } from "../../../provider/data-sources/permission-groups";
-import { clientFor } from "../../../provider/runtime";
-import { requestsTo, success, useApiProxy } from "../../support/api-proxy";
-import { useEmulator } from "../../support/emulator";
+import { allPermissionGroups, apiPermissionGroup, filterPermissionGroups, singlePermissionGroup, toPermissionGroup } from "../../account/permission-groups";
+import { clientFor } from "../../provider/runtime";
+import { requestsTo, success, useApiProxy } from "../support/api-proxy";
+import { useEmulator } from "../support/emulator";
 
 const group = (id: string, name: string, label: string) => ({ id, name, label, description: "", scopes: ["com.cloudflare.api.account"] });
 const groups = [group("1", "Zone Read", "zone_read"), group("2", "Zone Read", "zone_read_legacy"), group("3", "DNS Write", "dns_write")];
