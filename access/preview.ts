@@ -12,6 +12,7 @@
 import { z } from "zod";
 import type { AccountSnapshot, SnapshotMember, SnapshotPolicy } from "../account/snapshot";
 import { UNKNOWN, unknownPaths } from "../provider/framework/unknown";
+import { KINDS, KindType, MODULE, ProviderKind } from "../provider/resources/kinds";
 import { canonicalScopes } from "../provider/resources/oauth-client/schema";
 import type { OutsideRemoval, Risk } from "./compare";
 import { UNKNOWN_PERMISSION } from "./risk";
@@ -33,18 +34,10 @@ export const previewSchema = z.object({
 });
 export type Preview = z.infer<typeof previewSchema>;
 
-/** This package's resource types, by the provider kind their serialized shim names (sdk/provider-shim.ts). */
-const KINDS = {
-  resourceGroup: "ResourceGroup",
-  userGroup: "UserGroup",
-  userGroupMembers: "UserGroupMembers",
-  userGroupMember: "UserGroupMember",
-  ssoConnector: "SSOConnector",
-  oauthClient: "OAuthClient",
-} as const;
-type Kind = (typeof KINDS)[keyof typeof KINDS];
+/** This package's resource types (provider/resources/kinds.ts). */
+type Kind = KindType;
 
-const OUR_TYPE = "pulumi-nodejs:dynamic/cloudflare-iam:";
+const OUR_TYPE = `pulumi-nodejs:dynamic/${MODULE}:`;
 const DYNAMIC_TYPE = /^pulumi-nodejs:dynamic[/:]/;
 const PACKAGE = "pulumi-cloudflare-iam";
 const CLOUDFLARE_MEMBER = "cloudflare:index/accountMember:AccountMember";
@@ -67,23 +60,29 @@ type Resource =
   | { as: "not-reviewed"; why: string }
   | { as: "elsewhere" };
 
+/** Any provider kind's name, as a whole word (so `userGroup` is never read in `userGroupMembers`). */
+const PROVIDER_KIND_NAMES = new RegExp(`\\b(${Object.keys(KINDS).join("|")})\\b`, "g");
+
+/** What a kind's inputs, and only its, hold. */
+const SHAPES: Record<Kind, (has: (key: string) => boolean) => boolean> = {
+  UserGroupMembers: (has) => has("userGroupId") && has("memberIds"),
+  UserGroupMember: (has) => has("userGroupId") && has("memberId"),
+  UserGroup: (has) => has("policies") && !has("userGroupId"),
+  ResourceGroup: (has) => has("scope"),
+  SSOConnector: (has) => has("emailDomain"),
+  OAuthClient: (has) => has("clientName"),
+};
+
 /** The kind a serialized `__provider` loads from this package, when it names exactly one. */
 function kindInProvider(source: string): Kind | undefined {
-  const named = new Set([...source.matchAll(/\b(resourceGroup|userGroupMembers|userGroupMember|userGroup|ssoConnector|oauthClient)\b/g)].map((m) => m[1] as keyof typeof KINDS));
+  const named = new Set([...source.matchAll(PROVIDER_KIND_NAMES)].map((m) => m[1] as ProviderKind));
   return named.size === 1 ? KINDS[[...named][0]] : undefined;
 }
 
 /** The kind a resource's inputs have the shape of, when exactly one fits. */
 function kindByShape(inputs: Record<string, unknown>): Kind | undefined {
   const has = (key: string) => key in inputs;
-  const fits: Kind[] = [
-    ...(has("userGroupId") && has("memberIds") ? ["UserGroupMembers" as const] : []),
-    ...(has("userGroupId") && has("memberId") ? ["UserGroupMember" as const] : []),
-    ...(has("policies") && !has("userGroupId") ? ["UserGroup" as const] : []),
-    ...(has("scope") ? ["ResourceGroup" as const] : []),
-    ...(has("emailDomain") ? ["SSOConnector" as const] : []),
-    ...(has("clientName") ? ["OAuthClient" as const] : []),
-  ];
+  const fits = (Object.keys(SHAPES) as Kind[]).filter((kind) => SHAPES[kind](has));
   return fits.length === 1 ? fits[0] : undefined;
 }
 
@@ -249,90 +248,78 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
 
   const memberName = (id: string) => after.members.find((m) => m.id === id)?.email || id;
 
-  /** Plays a create or update: `s` is the planned state, `old` the state before an update. */
+  /** How a create or update of each kind plays on the account: `s` is the planned state, `old` the state before an update. */
+  const puts: Record<Kind, (step: { kind: Kind; s: State; id: string; old?: State; inputs: Record<string, unknown> }) => void> = {
+    ResourceGroup: ({ kind, s, id, inputs }) => {
+      const scope = inputs.scope as { key?: unknown; objects?: { key?: unknown }[] } | undefined;
+      const exact = scope && typeof scope === "object" && !hasUnknown(scope) && Array.isArray(scope.objects);
+      if (!exact) unresolved(s, kind, ["its scope is unknown until apply: reviewed as the whole account"]);
+      const objects = exact ? scope.objects!.map((o) => String(o.key)) : ["*"];
+      const key = exact && typeof scope.key === "string" ? scope.key : accountWide.key;
+      after.resourceGroups = [...after.resourceGroups.filter((g) => g.id !== id), { id, name: String(inputs.name), scope: { key, objects }, system: false }];
+    },
+    UserGroup: ({ kind, s, id, inputs }) => {
+      const existing = group(id);
+      const updated = { id, name: String(inputs.name), policies: policies(s, kind), memberIds: existing?.memberIds ?? [], scimManaged: existing?.scimManaged ?? false };
+      after.userGroups = [...after.userGroups.filter((g) => g.id !== id), updated];
+    },
+    UserGroupMembers: ({ kind, s, old, inputs }) => {
+      const target = targetGroup(s, kind);
+      if (hasUnknown(inputs.memberIds)) unresolved(s, kind, ["its members are unknown until apply: anyone in the account may be added"]);
+      if (!target) return;
+      // The list replaces the group's members: whoever is there but neither planned nor put there by this program goes too.
+      const planned = strings(inputs.memberIds);
+      const ours = new Set([...planned, ...strings(old?.outputs?.memberIds)]);
+      outside.push({ groupId: target.id, memberIds: target.memberIds.filter((m) => !ours.has(m)) });
+      target.memberIds = planned;
+    },
+    UserGroupMember: ({ kind, s, inputs }) => {
+      const target = targetGroup(s, kind);
+      if (isUnknown(inputs.memberId)) unresolved(s, kind, ["the member is unknown until apply: anyone in the account may be added"]);
+      const member = inputs.memberId;
+      if (target && typeof member === "string" && !isUnknown(member) && !target.memberIds.includes(member)) target.memberIds = [...target.memberIds, member];
+    },
+    SSOConnector: ({ kind, s, id, inputs }) => {
+      const unknown = unknownPaths(inputs).map((path) => path.join("."));
+      if (unknown.length) unresolved(s, kind, text`unknown until apply: ${paths(unknown)}`);
+      const existing = after.ssoConnectors.find((c) => c.id === id);
+      const connector = { useFedrampLanguage: false, verificationCode: "", verificationStatus: "", ...existing, id, emailDomain: String(inputs.emailDomain), enabled: inputs.enabled !== false };
+      after.ssoConnectors = [...after.ssoConnectors.filter((c) => c.id !== id), connector];
+    },
+    OAuthClient: ({ kind, s, id, inputs }) => {
+      const unknown = unknownPaths(inputs).map((path) => path.join("."));
+      if (unknown.length) unresolved(s, kind, text`unknown until apply: ${paths(unknown)}; reviewed as public`);
+      const args = { ...inputs, scopes: canonicalScopes(strings(inputs.scopes)), visibility: unknown.length ? "public" : inputs.visibility };
+      after.oauthClients = [...after.oauthClients.filter((c) => c.id !== id), { id, args }];
+    },
+  };
+
+  /** How a delete of each kind plays on the account. */
+  const removes: Record<Kind, (id: string) => void> = {
+    ResourceGroup: (id) => (after.resourceGroups = after.resourceGroups.filter((g) => g.id !== id)),
+    UserGroup: (id) => (after.userGroups = after.userGroups.filter((g) => g.id !== id)),
+    UserGroupMembers: (id) => {
+      // Deleting the member list empties the group (fact 36).
+      const target = group(id);
+      if (target) target.memberIds = [];
+    },
+    UserGroupMember: (id) => {
+      const [groupId, memberId] = id.split("/");
+      const target = group(groupId);
+      if (target) target.memberIds = target.memberIds.filter((m) => m !== memberId);
+    },
+    SSOConnector: (id) => (after.ssoConnectors = after.ssoConnectors.filter((c) => c.id !== id)),
+    OAuthClient: (id) => (after.oauthClients = after.oauthClients.filter((c) => c.id !== id)),
+  };
+
   function put(kind: Kind, s: State, id: string, old?: State): void {
     const inputs = s.inputs;
     if (isUnknown(inputs.adoptId)) unresolved(s, kind, ["the object it adopts is unknown until apply: it may take over and change any existing one"]);
-    switch (kind) {
-      case "ResourceGroup": {
-        const scope = inputs.scope as { key?: unknown; objects?: { key?: unknown }[] } | undefined;
-        const exact = scope && typeof scope === "object" && !hasUnknown(scope) && Array.isArray(scope.objects);
-        if (!exact) unresolved(s, kind, ["its scope is unknown until apply: reviewed as the whole account"]);
-        const objects = exact ? scope.objects!.map((o) => String(o.key)) : ["*"];
-        const key = exact && typeof scope.key === "string" ? scope.key : accountWide.key;
-        after.resourceGroups = [...after.resourceGroups.filter((g) => g.id !== id), { id, name: String(inputs.name), scope: { key, objects }, system: false }];
-        return;
-      }
-      case "UserGroup": {
-        const existing = group(id);
-        const updated = { id, name: String(inputs.name), policies: policies(s, kind), memberIds: existing?.memberIds ?? [], scimManaged: existing?.scimManaged ?? false };
-        after.userGroups = [...after.userGroups.filter((g) => g.id !== id), updated];
-        return;
-      }
-      case "UserGroupMembers": {
-        const target = targetGroup(s, kind);
-        if (hasUnknown(inputs.memberIds)) unresolved(s, kind, ["its members are unknown until apply: anyone in the account may be added"]);
-        if (!target) return;
-        // The list replaces the group's members: whoever is there but neither planned nor put there by this program goes too.
-        const planned = strings(inputs.memberIds);
-        const ours = new Set([...planned, ...strings(old?.outputs?.memberIds)]);
-        outside.push({ groupId: target.id, memberIds: target.memberIds.filter((m) => !ours.has(m)) });
-        target.memberIds = planned;
-        return;
-      }
-      case "UserGroupMember": {
-        const target = targetGroup(s, kind);
-        if (isUnknown(inputs.memberId)) unresolved(s, kind, ["the member is unknown until apply: anyone in the account may be added"]);
-        const member = inputs.memberId;
-        if (target && typeof member === "string" && !isUnknown(member) && !target.memberIds.includes(member)) target.memberIds = [...target.memberIds, member];
-        return;
-      }
-      case "SSOConnector": {
-        const unknown = unknownPaths(inputs).map((path) => path.join("."));
-        if (unknown.length) unresolved(s, kind, text`unknown until apply: ${paths(unknown)}`);
-        const existing = after.ssoConnectors.find((c) => c.id === id);
-        const connector = { useFedrampLanguage: false, verificationCode: "", verificationStatus: "", ...existing, id, emailDomain: String(inputs.emailDomain), enabled: inputs.enabled !== false };
-        after.ssoConnectors = [...after.ssoConnectors.filter((c) => c.id !== id), connector];
-        return;
-      }
-      case "OAuthClient": {
-        const unknown = unknownPaths(inputs).map((path) => path.join("."));
-        if (unknown.length) unresolved(s, kind, text`unknown until apply: ${paths(unknown)}; reviewed as public`);
-        const args = { ...inputs, scopes: canonicalScopes(strings(inputs.scopes)), visibility: unknown.length ? "public" : inputs.visibility };
-        after.oauthClients = [...after.oauthClients.filter((c) => c.id !== id), { id, args }];
-        return;
-      }
-    }
+    puts[kind]({ kind, s, id, old, inputs });
   }
 
   function remove(kind: Kind, s: State): void {
-    const id = s.id ?? "";
-    switch (kind) {
-      case "ResourceGroup":
-        after.resourceGroups = after.resourceGroups.filter((g) => g.id !== id);
-        return;
-      case "UserGroup":
-        after.userGroups = after.userGroups.filter((g) => g.id !== id);
-        return;
-      case "UserGroupMembers": {
-        // Deleting the member list empties the group (fact 36).
-        const target = group(id);
-        if (target) target.memberIds = [];
-        return;
-      }
-      case "UserGroupMember": {
-        const [groupId, memberId] = id.split("/");
-        const target = group(groupId);
-        if (target) target.memberIds = target.memberIds.filter((m) => m !== memberId);
-        return;
-      }
-      case "SSOConnector":
-        after.ssoConnectors = after.ssoConnectors.filter((c) => c.id !== id);
-        return;
-      case "OAuthClient":
-        after.oauthClients = after.oauthClients.filter((c) => c.id !== id);
-        return;
-    }
+    removes[kind](s.id ?? "");
   }
 
   /** @pulumi/cloudflare's AccountMember: the member's own roles and policies (facts 52, 64). */

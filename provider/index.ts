@@ -1,8 +1,10 @@
 /**
  * What the serialized provider shims load at run time (`require("pulumi-cloudflare-iam/provider")`):
  * one dynamic provider per resource type, and the hook that hands them the stack config.
- * These names are a contract with every state file ever written: add, never rename.
+ * The kinds are listed in resources/kinds.ts, a contract with every state file ever written.
  */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { ProviderKind } from "./resources/kinds";
 import { oauthClientProvider } from "./resources/oauth-client/provider";
 import { resourceGroupProvider } from "./resources/resource-group/provider";
 import { ssoConnectorProvider } from "./resources/sso-connector/provider";
@@ -12,7 +14,9 @@ import { userGroupProvider } from "./resources/user-group/provider";
 
 export { configure } from "./runtime";
 
-export const providers = {
+export type { ProviderKind } from "./resources/kinds";
+
+export const providers: Record<ProviderKind, dynamic.ResourceProvider> = {
   resourceGroup: resourceGroupProvider,
   userGroup: userGroupProvider,
   userGroupMembers: userGroupMembersProvider,
@@ -20,5 +24,3 @@ export const providers = {
   ssoConnector: ssoConnectorProvider,
   oauthClient: oauthClientProvider,
 };
-
-export type ProviderKind = keyof typeof providers;

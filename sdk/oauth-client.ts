@@ -89,7 +89,7 @@ export class OAuthClient extends IamResource {
 
   constructor(name: string, args: OAuthClientArgs, opts?: pulumi.CustomResourceOptions) {
     const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "clientSecret"];
-    super("oauthClient", "OAuthClient", name, args, OAuthClient.outputNames, { ...opts, additionalSecretOutputs: secretOutputs });
+    super("oauthClient", name, args, OAuthClient.outputNames, { ...opts, additionalSecretOutputs: secretOutputs });
   }
 
   static get(name: string, id: pulumi.Input<string>, accountId?: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): OAuthClient {

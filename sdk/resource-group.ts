@@ -29,7 +29,7 @@ export class ResourceGroup extends IamResource {
   static readonly outputNames: OutputNames<ResourceGroupOutputs> = { accountId: true, name: true, scope: true, system: true };
 
   constructor(name: string, args: ResourceGroupArgs, opts?: pulumi.CustomResourceOptions) {
-    super("resourceGroup", "ResourceGroup", name, args, ResourceGroup.outputNames, opts);
+    super("resourceGroup", name, args, ResourceGroup.outputNames, opts);
   }
 
   /** A read-only lookup of an existing resource group by id. */

@@ -1,6 +1,6 @@
 /** What every resource class shares: its type token, its inputs, and its output placeholders. */
 import * as pulumi from "@pulumi/pulumi";
-import type { ProviderKind } from "../provider";
+import { KINDS, MODULE, ProviderKind } from "../provider/resources/kinds";
 import { programAccountId } from "./settings";
 import { providerShim } from "./provider-shim";
 
@@ -10,8 +10,6 @@ import { providerShim } from "./provider-shim";
  */
 export type OutputNames<Outputs> = { readonly [K in keyof Outputs]-?: true };
 
-/** Types read `pulumi-nodejs:dynamic/cloudflare-iam:UserGroup` in previews and state. */
-export const MODULE = "cloudflare-iam";
 
 export abstract class IamResource extends pulumi.dynamic.Resource {
   /** The shape the provider wrote the outputs in (provider/framework/state-version.ts). */
@@ -19,7 +17,6 @@ export abstract class IamResource extends pulumi.dynamic.Resource {
 
   protected constructor(
     kind: ProviderKind,
-    type: string,
     name: string,
     args: object,
     outputNames: OutputNames<object>,
@@ -27,6 +24,7 @@ export abstract class IamResource extends pulumi.dynamic.Resource {
   ) {
     const placeholders = Object.fromEntries([...Object.keys(outputNames), "stateVersion"].map((key) => [key, undefined]));
     const accountId = (args as { accountId?: pulumi.Input<string> }).accountId ?? programAccountId();
-    super(providerShim(kind), name, { ...placeholders, ...args, accountId }, opts, MODULE, type);
+    // Types read `pulumi-nodejs:dynamic/cloudflare-iam:UserGroup` in previews and state.
+    super(providerShim(kind), name, { ...placeholders, ...args, accountId }, opts, MODULE, KINDS[kind]);
   }
 }

@@ -43,7 +43,7 @@ export class SSOConnector extends IamResource {
   };
 
   constructor(name: string, args: SSOConnectorArgs, opts?: pulumi.CustomResourceOptions) {
-    super("ssoConnector", "SSOConnector", name, args, SSOConnector.outputNames, opts);
+    super("ssoConnector", name, args, SSOConnector.outputNames, opts);
   }
 
   static get(name: string, id: pulumi.Input<string>, accountId?: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): SSOConnector {

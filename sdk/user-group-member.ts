@@ -22,6 +22,6 @@ export class UserGroupMember extends IamResource {
   static readonly outputNames: OutputNames<MemberOutputs> = { accountId: true, userGroupId: true, memberId: true, email: true, status: true };
 
   constructor(name: string, args: UserGroupMemberArgs, opts?: pulumi.CustomResourceOptions) {
-    super("userGroupMember", "UserGroupMember", name, args, UserGroupMember.outputNames, opts);
+    super("userGroupMember", name, args, UserGroupMember.outputNames, opts);
   }
 }

@@ -26,6 +26,6 @@ export class UserGroupMembers extends IamResource {
   static readonly outputNames: OutputNames<MembersOutputs> = { accountId: true, userGroupId: true, memberIds: true, members: true };
 
   constructor(name: string, args: UserGroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
-    super("userGroupMembers", "UserGroupMembers", name, args, UserGroupMembers.outputNames, opts);
+    super("userGroupMembers", name, args, UserGroupMembers.outputNames, opts);
   }
 }

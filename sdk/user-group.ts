@@ -43,7 +43,7 @@ export class UserGroup extends IamResource {
   static readonly outputNames: OutputNames<UserGroupOutputs> = { accountId: true, name: true, policies: true, createdOn: true, modifiedOn: true };
 
   constructor(name: string, args: UserGroupArgs, opts?: pulumi.CustomResourceOptions) {
-    super("userGroup", "UserGroup", name, args, UserGroup.outputNames, opts);
+    super("userGroup", name, args, UserGroup.outputNames, opts);
   }
 
   static get(name: string, id: pulumi.Input<string>, accountId?: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): UserGroup {
