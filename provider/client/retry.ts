@@ -10,7 +10,10 @@ export interface RetryPolicy {
   maxRateLimitedAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** The longest `Retry-After` honoured; a longer one fails at once rather than hang. */
+  /**
+   * The longest `Retry-After` honoured; a longer one fails at once rather than hang. Cloudflare's
+   * window is 5 minutes, so a refusal of its rate limit never asks for longer.
+   */
   maxRetryAfterMs: number;
 }
 
@@ -19,7 +22,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxRateLimitedAttempts: 12,
   baseDelayMs: 250,
   maxDelayMs: 8_000,
-  maxRetryAfterMs: 120_000,
+  maxRetryAfterMs: 300_000,
 };
 
 /**
@@ -48,7 +51,8 @@ export function parseRetryAfterMs(header: string | undefined, now: number = Date
 
 /**
  * Delay before retry number `attempt` (1 for the first retry). `Retry-After` wins when given;
- * otherwise capped exponential backoff with full jitter, so parallel clients do not retry in step.
+ * otherwise capped exponential backoff with equal jitter (half the ceiling fixed, half random), so
+ * parallel clients do not retry in step and no retry comes sooner than half its ceiling.
  */
 export function retryDelayMs(
   attempt: number,
