@@ -5,7 +5,9 @@
  * window ago. The server counts a request when it arrives, which is before its answer, so
  * counting by the answer's time can never undercount what the server sees. Bursts up to the limit
  * go at full speed, so a run that fits in the window never waits. A 429 (someone this process
- * cannot see used the budget) holds every request until its Retry-After has passed.
+ * cannot see used the budget) holds every request until its Retry-After has passed, and for a
+ * window after it requests go no faster than the limit allows in the long run (one per
+ * window / limit: 250 ms for Cloudflare's), so that the refused ones do not all come back at once.
  */
 
 export interface RateLimit {
@@ -29,6 +31,10 @@ export class Pacer {
   private answered = signal();
   /** The wait a 429 imposed: every request's turn begins after it. */
   private hold: Promise<void> = Promise.resolve();
+  private heldUntil = -Infinity;
+  /** Until when requests go one per `window / limit`, after a 429; the first after a hold goes at once. */
+  private steadyUntil = -Infinity;
+  private lastSentAt = -Infinity;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -45,12 +51,16 @@ export class Pacer {
 
   /** The server refused a request for `ms` (its Retry-After): nothing is sent before that has passed. */
   holdFor(ms: number, sleep: Sleep): void {
+    this.heldUntil = Math.max(this.heldUntil, this.now() + ms);
+    this.steadyUntil = Math.max(this.steadyUntil, this.heldUntil + this.rateLimit.windowMs);
     const earlier = this.hold;
     this.hold = Promise.all([earlier, sleep(ms)]).then(() => undefined);
   }
 
   private async take(sleep: Sleep): Promise<Release> {
     await this.hold;
+    const steadyAt = this.lastSentAt + this.rateLimit.windowMs / this.rateLimit.limit;
+    if (this.now() < this.steadyUntil && this.lastSentAt >= this.heldUntil && steadyAt > this.now()) await sleep(steadyAt - this.now());
     for (;;) {
       const now = this.now();
       while (this.answeredAt.length && this.answeredAt[0] <= now - this.rateLimit.windowMs) this.answeredAt.shift();
@@ -58,6 +68,7 @@ export class Pacer {
       if (this.answeredAt.length) await sleep(this.answeredAt[0] + this.rateLimit.windowMs - now);
       else await this.answered.promise;
     }
+    this.lastSentAt = this.now();
     this.unanswered++;
     let released = false;
     return () => {

@@ -39,6 +39,26 @@ it("counts an unanswered request as in the window until its answer", async () =>
   expect(secondSentAt).toBe(6_000);
 });
 
+it("after a 429, holds for its Retry-After, then for a window sends one request per window / limit", async () => {
+  let clock = 0;
+  const pacer = new Pacer({ limit: 10, windowMs: 1_000 }, () => clock);
+  const sleep = async (ms: number) => {
+    clock += ms;
+  };
+  pacer.holdFor(500, sleep);
+  const sentAt: number[] = [];
+  const send = async () => {
+    const answered = await pacer.acquire(sleep);
+    sentAt.push(clock);
+    answered();
+  };
+  await Promise.all(Array.from({ length: 3 }, send));
+  expect(sentAt).toEqual([500, 600, 700]);
+  clock = 2_000;
+  await Promise.all(Array.from({ length: 3 }, send));
+  expect(sentAt.slice(3)).toEqual([2_000, 2_000, 2_000]);
+});
+
 describe("against an emulator with a small rate limit", () => {
   let emulator: RunningEmulator;
   afterEach(() => emulator.close());
