@@ -18,7 +18,7 @@ const { benchTable, renderDocs } = require("../scripts/tables");
 
 const LARGE = 1000;
 const large = process.argv.includes("--large");
-const sizes = (process.env.BENCH_SIZES || "10,100,300").split(",").filter(Boolean).map(Number);
+const sizes = (process.env.BENCH_SIZES ?? "10,100,300").split(",").filter(Boolean).map(Number);
 const RESULTS = join(__dirname, "results.json");
 /** Cloudflare's real limit. */
 const CLOUDFLARE_LIMIT = { limit: 1200, window_seconds: 300 };
