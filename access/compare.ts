@@ -3,16 +3,23 @@
  * gains and who loses what, where and why, what else changes (groups, OAuth clients, SSO), and
  * the risks, listed first.
  */
-import type { AccountSnapshot } from "../account/snapshot";
-import { effectiveAccess, Grant, grantKey, Target, targetKey } from "./effective";
-import { isAccountWide, isAdministratorClass, RiskRules } from "./risk";
+import type { AccountSnapshot, SnapshotPolicy } from "../account/snapshot";
+import { effectiveAccess, Grant, grantKey, policyTargets, Source, sourceKey, Target, targetKey } from "./effective";
+import { isAccountWide, isAdministratorPermission, RiskRules, UNKNOWN_PERMISSION } from "./risk";
+import { ROLE_PREFIX } from "./roles";
+import { join, name, plain, quoted, Text, text } from "./text";
 
-export type Why = "via" | "leaves" | "policy" | "deleted";
+/**
+ * Why a line is gained or lost: through a user group (`via`, `leaves` it, its `policy` changes,
+ * it is `deleted`), a legacy `role`, or a `direct` policy of the member's own.
+ */
+export type Why = "via" | "leaves" | "policy" | "deleted" | "role" | "direct";
 
-/** One line of a person's change: these permission groups, on this target, through this group. */
+/** One line of a person's change: these permission groups, on this target, through this group or role. */
 export interface AccessLine {
   permissionGroups: string[];
-  target: string;
+  target: Text;
+  /** The user group's or the role's name; empty for a direct policy. */
   group: string;
   why: Why;
 }
@@ -24,16 +31,24 @@ export interface PersonChange {
   losses: AccessLine[];
 }
 
-export type RiskKind = "administrator" | "account-wide" | "public-oauth-client" | "removes-outside-members";
+export type RiskKind =
+  | "administrator"
+  | "account-wide"
+  | "public-oauth-client"
+  | "removes-outside-members"
+  | "deny-policy"
+  | "unresolved"
+  | "not-reviewed"
+  | "unknown-roles";
 
 export interface Risk {
   kind: RiskKind;
-  message: string;
+  message: Text;
 }
 
 export interface Change {
-  subject: string;
-  change: string;
+  subject: Text;
+  change: Text;
 }
 
 export interface Review {
@@ -43,7 +58,7 @@ export interface Review {
   resourceGroups: Change[];
   oauthClients: Change[];
   ssoConnectors: Change[];
-  notes: string[];
+  notes: Text[];
 }
 
 /** Members an authoritative member list would remove though this program never added them. */
@@ -69,15 +84,22 @@ class Names {
   }
 
   member = (id: string) => this.find((a) => a.members, id)?.email || id;
-  permissionGroup = (id: string) => this.find((a) => a.permissionGroups, id)?.name || id;
+  permissionGroup = (id: string) =>
+    id === UNKNOWN_PERMISSION
+      ? "(a permission group unknown until apply)"
+      : id.startsWith(ROLE_PREFIX) ? this.role(id.slice(ROLE_PREFIX.length)) : this.find((a) => a.permissionGroups, id)?.name || id;
+  role = (id: string) => this.find((a) => a.roles, id)?.name || id;
   group = (id: string) => this.find((a) => a.userGroups, id)?.name ?? id;
 
-  target = (target: Target): string => {
-    if (isAccountWide(target, this.after) || isAccountWide(target, this.before)) return "the account";
-    if ("scope" in target) return `scope ${target.scope.objects.join(", ")}`;
+  target = (target: Target): Text => {
+    if (isAccountWide(target, this.after) || isAccountWide(target, this.before)) return ["the account"];
+    if ("scope" in target) return text`scope ${join(target.scope.objects.map((o) => [name(o)]), ", ")}`;
     const group = this.find((a) => a.resourceGroups, target.resourceGroupId);
-    return group ? JSON.stringify(group.name) : target.resourceGroupId;
+    return [group ? quoted(group.name) : name(target.resourceGroupId)];
   };
+
+  /** What a grant comes through, as a line's `group`: the user group's or role's name. */
+  source = (source: Source): string => (source.kind === "group" ? this.group(source.groupId) : source.kind === "role" ? this.role(source.roleId) : "");
 }
 
 const sortedUnique = (values: string[]) => [...new Set(values)].sort();
@@ -87,8 +109,8 @@ function lines(grants: Grant[], names: Names, why: (g: Grant) => Why): Map<strin
   const byLine = new Map<string, { memberId: string; line: AccessLine }>();
   for (const grant of grants) {
     const reason = why(grant);
-    const key = [grant.memberId, targetKey(grant.target), grant.groupId, reason].join("\t");
-    const entry = byLine.get(key) ?? { memberId: grant.memberId, line: { permissionGroups: [], target: names.target(grant.target), group: names.group(grant.groupId), why: reason } };
+    const key = [grant.memberId, targetKey(grant.target), sourceKey(grant.source), reason].join("\t");
+    const entry = byLine.get(key) ?? { memberId: grant.memberId, line: { permissionGroups: [], target: names.target(grant.target), group: names.source(grant.source), why: reason } };
     entry.line.permissionGroups.push(names.permissionGroup(grant.permissionGroupId));
     byLine.set(key, entry);
   }
@@ -105,59 +127,85 @@ function people(before: AccountSnapshot, after: AccountSnapshot, names: Names): 
   const [wasKeys, willKeys] = [new Set(was.map(grantKey)), new Set(will.map(grantKey))];
   const gained = will.filter((g) => !wasKeys.has(grantKey(g)));
   const lost = was.filter((g) => !willKeys.has(grantKey(g)));
-  const groupAfter = (id: string) => after.userGroups.find((g) => g.id === id);
-  const gains = lines(gained, names, () => "via");
-  const losses = lines(lost, names, (g) => {
-    const group = groupAfter(g.groupId);
+  const gains = lines(gained, names, (g) => (g.source.kind === "group" ? "via" : g.source.kind));
+  const losses = lines(lost, names, ({ source, memberId }) => {
+    if (source.kind !== "group") return source.kind;
+    const group = after.userGroups.find((g) => g.id === source.groupId);
     if (!group) return "deleted";
-    return group.memberIds.includes(g.memberId) ? "policy" : "leaves";
+    return group.memberIds.includes(memberId) ? "policy" : "leaves";
   });
   const ids = sortedUnique([...gains.keys(), ...losses.keys()]);
   const changes = ids.map((memberId) => ({ memberId, member: names.member(memberId), gains: gains.get(memberId) ?? [], losses: losses.get(memberId) ?? [] }));
   return { people: changes.sort((a, b) => a.member.localeCompare(b.member)), gained };
 }
 
+/** `ada@ gains Administrator on the account (via SRE)`: a gained grant in words. */
+function grantText(grant: Grant, names: Names): Text {
+  const how: Record<Source["kind"], Text> = {
+    group: text`via ${name(names.source(grant.source))}`,
+    role: text`via role ${name(names.source(grant.source))}`,
+    direct: ["via a direct policy"],
+  };
+  return text`${name(names.member(grant.memberId))} gains ${name(names.permissionGroup(grant.permissionGroupId))} on ${names.target(grant.target)} (${how[grant.source.kind]})`;
+}
+
 function risks(gained: Grant[], after: AccountSnapshot, names: Names, rules: RiskRules, outside: OutsideRemoval[]): Risk[] {
   const found = new Map<string, Risk>();
   for (const grant of gained) {
-    const who = `${names.member(grant.memberId)} gains ${names.permissionGroup(grant.permissionGroupId)} on ${names.target(grant.target)} (via ${names.group(grant.groupId)})`;
-    const group = after.permissionGroups.find((p) => p.id === grant.permissionGroupId);
-    if (isAdministratorClass(group, rules)) found.set(`admin\t${who}`, { kind: "administrator", message: `${who}: an administrator-class permission group` });
-    if (isAccountWide(grant.target, after)) found.set(`wide\t${who}`, { kind: "account-wide", message: `${who}: a grant on the whole account` });
+    const who = grantText(grant, names);
+    const key = plain(who);
+    if (isAdministratorPermission(grant.permissionGroupId, after, rules)) found.set(`admin\t${key}`, { kind: "administrator", message: text`${who}: an administrator-class permission group` });
+    if (isAccountWide(grant.target, after)) found.set(`wide\t${key}`, { kind: "account-wide", message: text`${who}: a grant on the whole account` });
   }
   for (const removal of outside.filter((r) => r.memberIds.length)) {
-    const who = removal.memberIds.map(names.member).sort().join(", ");
+    const who = join([...new Set(removal.memberIds.map(names.member))].sort().map((m) => [name(m)]), ", ");
     found.set(`outside\t${removal.groupId}`, {
       kind: "removes-outside-members",
-      message: `the member list of ${JSON.stringify(names.group(removal.groupId))} would remove ${who}, added outside this program`,
+      message: text`the member list of ${quoted(names.group(removal.groupId))} would remove ${who}, added outside this program`,
     });
   }
   return [...found.values()];
 }
 
-const policyText = (policy: AccountSnapshot["userGroups"][number]["policies"][number], names: Names) => {
-  const targets = [...policy.resourceGroups.map((resourceGroupId) => ({ resourceGroupId })), ...policy.scopes.map((s) => ({ scope: { key: s.key, objects: s.objects.map((o) => o.key) } }))];
-  return `${policy.access} ${policy.permissionGroups.map(names.permissionGroup).sort().join(", ")} on ${targets.map(names.target).join(", ")}`;
-};
+/** fact 21: Cloudflare refuses deny policies, so a change that adds one may apply without it. */
+function denyRisks(before: AccountSnapshot, after: AccountSnapshot, names: Names): Risk[] {
+  const denies = (account: AccountSnapshot) => [
+    ...account.userGroups.flatMap((g) => g.policies.filter((p) => p.access === "deny").map((p) => ({ holder: text`user group ${quoted(g.name)}`, key: `g:${g.id}`, p }))),
+    ...account.members.flatMap((m) => m.policies.filter((p) => p.access === "deny").map((p) => ({ holder: text`member ${name(m.email || m.id)}`, key: `m:${m.id}`, p }))),
+  ];
+  const was = new Set(denies(before).map((d) => `${d.key}\t${plain(policyText(d.p, names))}`));
+  return denies(after)
+    .filter((d) => !was.has(`${d.key}\t${plain(policyText(d.p, names))}`))
+    .map((d) => ({
+      kind: "deny-policy" as const,
+      message: text`${d.holder} gains the policy ${policyText(d.p, names)}: Cloudflare refuses deny policies (fact 21), so it will not take effect and the other steps may apply without it; the review counts no access as taken away by it`,
+    }));
+}
+
+function policyText(policy: SnapshotPolicy, names: Names): Text {
+  const permissions = join(policy.permissionGroups.map(names.permissionGroup).sort().map((p) => [name(p)]), ", ");
+  return text`${policy.access === "deny" ? "deny" : "allow"} ${permissions} on ${join(policyTargets(policy).map(names.target), ", ")}`;
+}
 
 function groups(before: AccountSnapshot, after: AccountSnapshot, names: Names): Change[] {
   const changes: Change[] = [];
   for (const group of after.userGroups) {
     const old = before.userGroups.find((g) => g.id === group.id);
-    const subject = JSON.stringify(group.name);
+    const subject = [quoted(group.name)];
     if (!old) {
-      changes.push({ subject, change: `new group, with ${group.memberIds.length} members and ${group.policies.length} policies` });
+      changes.push({ subject, change: [`new group, with ${group.memberIds.length} members and ${group.policies.length} policies`] });
       continue;
     }
-    if (old.name !== group.name) changes.push({ subject, change: `renamed from ${JSON.stringify(old.name)}` });
+    if (old.name !== group.name) changes.push({ subject, change: text`renamed from ${quoted(old.name)}` });
     if (group.memberIds.length > 0) continue;
     // Policy changes of an empty group grant nothing yet: they show here, not under people.
     const [was, will] = [old.policies.map((p) => policyText(p, names)), group.policies.map((p) => policyText(p, names))];
-    for (const text of will.filter((t) => !was.includes(t))) changes.push({ subject, change: `gains the policy ${text}, which affects nobody yet` });
-    for (const text of was.filter((t) => !will.includes(t))) changes.push({ subject, change: `loses the policy ${text}, which affected nobody` });
+    const has = (list: Text[], t: Text) => list.some((x) => plain(x) === plain(t));
+    for (const policy of will.filter((t) => !has(was, t))) changes.push({ subject, change: text`gains the policy ${policy}, which affects nobody yet` });
+    for (const policy of was.filter((t) => !has(will, t))) changes.push({ subject, change: text`loses the policy ${policy}, which affected nobody` });
   }
   for (const group of before.userGroups.filter((g) => !after.userGroups.some((a) => a.id === g.id))) {
-    changes.push({ subject: JSON.stringify(group.name), change: `deleted, with its ${group.memberIds.length} members and ${group.policies.length} policies` });
+    changes.push({ subject: [quoted(group.name)], change: [`deleted, with its ${group.memberIds.length} members and ${group.policies.length} policies`] });
   }
   return changes;
 }
@@ -169,14 +217,15 @@ function resourceGroups(before: AccountSnapshot, after: AccountSnapshot): Change
     const added = group.scope.objects.filter((o) => !old.scope.objects.includes(o));
     const removed = old.scope.objects.filter((o) => !group.scope.objects.includes(o));
     if (!added.length && !removed.length) return [];
-    const change = [...added.map((o) => `+${o}`), ...removed.map((o) => `-${o}`)].join(", ");
-    return [{ subject: JSON.stringify(group.name), change: `now covers ${change}: every grant on it changes with it` }];
+    const change = join([...added.map((o) => text`+${name(o)}`), ...removed.map((o) => text`-${name(o)}`)], ", ");
+    return [{ subject: [quoted(group.name)], change: text`now covers ${change}: every grant on it changes with it` }];
   });
 }
 
 type Client = AccountSnapshot["oauthClients"][number];
-const clientName = (c: Client) => JSON.stringify(String(c.args.clientName ?? c.id));
-const scopesOf = (c: Client) => (c.args.scopes as string[] | undefined) ?? [];
+const clientName = (c: Client): Text => [quoted(String(c.args.clientName ?? c.id))];
+const scopesOf = (c: Client) => (Array.isArray(c.args.scopes) ? c.args.scopes.map(String) : []);
+const scopeList = (scopes: string[], sign = "") => scopes.map((s) => text`${sign}${name(s)}`);
 
 function oauthClients(before: AccountSnapshot, after: AccountSnapshot): { changes: Change[]; risks: Risk[] } {
   const changes: Change[] = [];
@@ -185,19 +234,20 @@ function oauthClients(before: AccountSnapshot, after: AccountSnapshot): { change
     const old = before.oauthClients.find((c) => c.id === client.id);
     const visibility = String(client.args.visibility ?? "private");
     if (!old) {
-      changes.push({ subject: clientName(client), change: `new ${visibility} client with the scopes ${scopesOf(client).join(", ")}` });
+      changes.push({ subject: clientName(client), change: text`new ${name(visibility)} client with the scopes ${join(scopeList(scopesOf(client)), ", ")}` });
     } else {
       const added = scopesOf(client).filter((s) => !scopesOf(old).includes(s));
       const removed = scopesOf(old).filter((s) => !scopesOf(client).includes(s));
-      if (added.length || removed.length) changes.push({ subject: clientName(client), change: `scopes ${[...added.map((s) => `+${s}`), ...removed.map((s) => `-${s}`)].join(", ")}` });
-      if (String(old.args.visibility ?? "private") !== visibility) changes.push({ subject: clientName(client), change: `visibility ${old.args.visibility} → ${visibility}` });
+      if (added.length || removed.length) changes.push({ subject: clientName(client), change: text`scopes ${join([...scopeList(added, "+"), ...scopeList(removed, "-")], ", ")}` });
+      const was = String(old.args.visibility ?? "private");
+      if (was !== visibility) changes.push({ subject: clientName(client), change: text`visibility ${name(was)} → ${name(visibility)}` });
     }
     if (visibility === "public" && String(old?.args.visibility ?? "private") !== "public") {
-      found.push({ kind: "public-oauth-client", message: `OAuth client ${clientName(client)} becomes public: any Cloudflare user can authorize it` });
+      found.push({ kind: "public-oauth-client", message: text`OAuth client ${clientName(client)} becomes public: any Cloudflare user can authorize it` });
     }
   }
   for (const client of before.oauthClients.filter((c) => !after.oauthClients.some((a) => a.id === c.id))) {
-    changes.push({ subject: clientName(client), change: "deleted: every token it issued stops working" });
+    changes.push({ subject: clientName(client), change: ["deleted: every token it issued stops working"] });
   }
   return { changes, risks: found };
 }
@@ -206,29 +256,63 @@ function ssoConnectors(before: AccountSnapshot, after: AccountSnapshot): Change[
   const changes: Change[] = [];
   for (const connector of after.ssoConnectors) {
     const old = before.ssoConnectors.find((c) => c.id === connector.id);
-    const record = connector.verificationCode
-      ? `publish the DNS record ${connector.emailDomain} TXT "${connector.verificationCode}"`
-      : "publish the DNS TXT record its verificationCode output shows after pulumi up";
-    if (!old) changes.push({ subject: connector.emailDomain, change: `new SSO connector (${connector.enabled ? "enabled" : "not enabled"}): ${record}` });
-    else if (old.enabled !== connector.enabled) changes.push({ subject: connector.emailDomain, change: connector.enabled ? "SSO is enabled" : "SSO is disabled" });
+    const subject = [name(connector.emailDomain)];
+    const record: Text = connector.verificationCode
+      ? text`publish the DNS record ${name(connector.emailDomain)} TXT ${quoted(connector.verificationCode)}`
+      : ["publish the DNS TXT record its verificationCode output shows after pulumi up"];
+    if (!old) changes.push({ subject, change: text`new SSO connector (${connector.enabled ? "enabled" : "not enabled"}): ${record}` });
+    else if (old.enabled !== connector.enabled) changes.push({ subject, change: [connector.enabled ? "SSO is enabled" : "SSO is disabled"] });
   }
   for (const connector of before.ssoConnectors.filter((c) => !after.ssoConnectors.some((a) => a.id === c.id))) {
-    changes.push({ subject: connector.emailDomain, change: "SSO connector removed: its users sign in without SSO" });
+    changes.push({ subject: [name(connector.emailDomain)], change: ["SSO connector removed: its users sign in without SSO"] });
   }
   return changes;
 }
 
-export function compareAccess(before: AccountSnapshot, after: AccountSnapshot, rules: RiskRules, outside: OutsideRemoval[] = [], notes: string[] = []): Review {
+/** What the review knows it cannot see: the account's role names (fact 78), whoever reads them fails closed. */
+function rolesUnknown(account: AccountSnapshot): Risk[] {
+  return account.rolesUnknown
+    ? [{ kind: "unknown-roles", message: text`the account's role names could not be read (${name(account.rolesUnknown)}): every role is counted as administrator-class` }]
+    : [];
+}
+
+/**
+ * The review of a change. `unresolved` are the risks the caller found in what it could not play
+ * exactly (an unknown at preview, a type it does not know): they come first, never dropped.
+ */
+export function compareAccess(
+  before: AccountSnapshot,
+  after: AccountSnapshot,
+  rules: RiskRules,
+  outside: OutsideRemoval[] = [],
+  notes: Text[] = [],
+  unresolved: Risk[] = [],
+): Review {
   const names = new Names(before, after);
   const { people: changes, gained } = people(before, after, names);
   const oauth = oauthClients(before, after);
   return {
-    risks: [...risks(gained, after, names, rules, outside), ...oauth.risks],
+    risks: [...unresolved, ...risks(gained, after, names, rules, outside), ...denyRisks(before, after, names), ...oauth.risks, ...(unresolved.length || changes.length ? rolesUnknown(after) : [])],
     people: changes,
     groups: groups(before, after, names),
     resourceGroups: resourceGroups(before, after),
     oauthClients: oauth.changes,
     ssoConnectors: ssoConnectors(before, after),
     notes,
+  };
+}
+
+/** The review as data, for `--format json`: every text as one plain string, names as they are. */
+export function reviewData(review: Review) {
+  const line = (l: AccessLine) => ({ ...l, target: plain(l.target) });
+  const change = (c: Change) => ({ subject: plain(c.subject), change: plain(c.change) });
+  return {
+    risks: review.risks.map((r) => ({ kind: r.kind, message: plain(r.message) })),
+    people: review.people.map((p) => ({ ...p, gains: p.gains.map(line), losses: p.losses.map(line) })),
+    groups: review.groups.map(change),
+    resourceGroups: review.resourceGroups.map(change),
+    oauthClients: review.oauthClients.map(change),
+    ssoConnectors: review.ssoConnectors.map(change),
+    notes: review.notes.map(plain),
   };
 }

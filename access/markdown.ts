@@ -1,25 +1,52 @@
-/** A review as Markdown for a pull-request comment: risks first, then people, then everything else. */
+/**
+ * A review as Markdown for a pull-request comment: risks first, then people, then everything
+ * else. Every name is rendered inert (see ./inert): in prose as a code span, in the diff block
+ * as plain text or a quoted literal, so no name can open HTML, close a fence, mention, link or
+ * break a line.
+ */
 import { AccessLine, altersNoAccess, Change, Review } from "./compare";
+import { codeSpan, literal } from "./inert";
+import { Text } from "./text";
 
 export const NO_CHANGE = "No change in access: this change alters no one's access.";
 
-const reasons: Record<AccessLine["why"], (group: string) => string> = {
-  via: (group) => `via ${group}`,
-  leaves: (group) => `leaves ${group}`,
-  policy: (group) => `${group}'s policies change`,
-  deleted: (group) => `${group} is deleted`,
+/** A text in prose: our words as they are, each name a code span. */
+export const prose = (t: Text) => t.map((p) => (typeof p === "string" ? p : codeSpan(p.name))).join("");
+
+/** A text in the diff block, where Markdown is not interpreted: names as literals. */
+const inBlock = (t: Text) => t.map((p) => (typeof p === "string" ? p : literal(p.name, p.quoted))).join("");
+
+const reasons: Record<"gain" | "loss", Partial<Record<AccessLine["why"], (group: string) => string>>> = {
+  gain: {
+    via: (group) => `via ${group}`,
+    role: (role) => `via role ${role}`,
+    direct: () => "via a direct policy",
+  },
+  loss: {
+    leaves: (group) => `leaves ${group}`,
+    policy: (group) => `${group}'s policies change`,
+    deleted: (group) => `${group} is deleted`,
+    role: (role) => `role ${role} removed`,
+    direct: () => "a direct policy removed",
+  },
 };
+
+function personLine(sign: "+" | "-", member: string, line: AccessLine): string {
+  const verb = sign === "+" ? "gains" : "loses";
+  const reason = reasons[sign === "+" ? "gain" : "loss"][line.why]?.(literal(line.group));
+  return `${sign} ${literal(member)} ${verb} ${line.permissionGroups.map((p) => literal(p)).join(", ")} on ${inBlock(line.target)} (${reason})`;
+}
 
 /** `+ ada@example.com gains DNS Write, Zone Read on "production zones" (via SRE)` */
 export function personLines(review: Review): string[] {
   return review.people.flatMap((person) => [
-    ...person.gains.map((l) => `+ ${person.member} gains ${l.permissionGroups.join(", ")} on ${l.target} (${reasons[l.why](l.group)})`),
-    ...person.losses.map((l) => `- ${person.member} loses ${l.permissionGroups.join(", ")} on ${l.target} (${reasons[l.why](l.group)})`),
+    ...person.gains.map((l) => personLine("+", person.member, l)),
+    ...person.losses.map((l) => personLine("-", person.member, l)),
   ]);
 }
 
 const section = (title: string, items: string[]) => (items.length ? [`**${title}**`, "", ...items, ""] : []);
-const changes = (list: Change[]) => list.map((c) => `- ${c.subject}: ${c.change}`);
+const changes = (list: Change[]) => list.map((c) => `- ${prose(c.subject)}: ${prose(c.change)}`);
 
 export function reviewMarkdown(review: Review, title = "Access review"): string {
   if (altersNoAccess(review)) return `${NO_CHANGE}\n`;
@@ -29,7 +56,7 @@ export function reviewMarkdown(review: Review, title = "Access review"): string 
     "",
     ...section(
       "Risks",
-      review.risks.map((r) => `- ⚠️ ${r.message}`),
+      review.risks.map((r) => `- ⚠️ ${prose(r.message)}`),
     ),
     ...(people.length ? ["**Who gains and who loses access**", "", "```diff", ...people, "```", ""] : []),
     ...section("User groups", changes(review.groups)),
@@ -38,7 +65,7 @@ export function reviewMarkdown(review: Review, title = "Access review"): string 
     ...section("SSO connectors", changes(review.ssoConnectors)),
     ...section(
       "Notes",
-      review.notes.map((n) => `- ${n}`),
+      review.notes.map((n) => `- ${prose(n)}`),
     ),
   ].join("\n");
 }

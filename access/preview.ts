@@ -1,15 +1,21 @@
 /**
  * The account as it will be after a `pulumi preview --json` is applied: the live account, with
- * each step of this package's resources played on it. `pulumi preview --json` leaves unchanged
- * resources out, so the live account supplies them. An id still unknown at preview (a group
- * created in the same change) is linked to the step that creates it through the property's
- * dependencies, so a new group with its members and policies is reviewed like any other.
+ * each step played on it. `pulumi preview --json` leaves unchanged resources out, so the live
+ * account supplies them. An id still unknown at preview (a group created in the same change) is
+ * linked to the step that creates it through the property's dependencies.
+ *
+ * It fails closed: whatever it cannot play exactly (an unknown it cannot link, another account,
+ * a type it does not know, someone else's dynamic provider) becomes a risk naming the resource
+ * and the reason, and where it can, it plays the widest reading (the whole account, an unknown
+ * permission counted as administrator-class), so the review never shows less than `up` could grant.
  */
 import { z } from "zod";
-import type { AccountSnapshot } from "../account/snapshot";
-import { UNKNOWN } from "../provider/framework/unknown";
+import type { AccountSnapshot, SnapshotMember, SnapshotPolicy } from "../account/snapshot";
+import { UNKNOWN, unknownPaths } from "../provider/framework/unknown";
 import { canonicalScopes } from "../provider/resources/oauth-client/schema";
-import type { OutsideRemoval } from "./compare";
+import type { OutsideRemoval, Risk } from "./compare";
+import { UNKNOWN_PERMISSION } from "./risk";
+import { join, name, quoted, Text, text } from "./text";
 
 const state = z.object({
   urn: z.string(),
@@ -22,105 +28,251 @@ const state = z.object({
 type State = z.infer<typeof state>;
 
 export const previewSchema = z.object({
+  config: z.record(z.unknown()).optional(),
   steps: z.array(z.object({ op: z.string(), urn: z.string(), oldState: state.optional(), newState: state.optional() })).default([]),
 });
 export type Preview = z.infer<typeof previewSchema>;
 
-const TYPE_PREFIX = "pulumi-nodejs:dynamic/cloudflare-iam:";
-const kindOf = (s: State | undefined) => (s?.type.startsWith(TYPE_PREFIX) ? s.type.slice(TYPE_PREFIX.length) : undefined);
+/** This package's resource types, by the provider kind their serialized shim names (sdk/provider-shim.ts). */
+const KINDS = {
+  resourceGroup: "ResourceGroup",
+  userGroup: "UserGroup",
+  userGroupMembers: "UserGroupMembers",
+  userGroupMember: "UserGroupMember",
+  ssoConnector: "SSOConnector",
+  oauthClient: "OAuthClient",
+} as const;
+type Kind = (typeof KINDS)[keyof typeof KINDS];
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
-const isUnknown = (value: unknown) => value === UNKNOWN;
+const OUR_TYPE = "pulumi-nodejs:dynamic/cloudflare-iam:";
+const DYNAMIC_TYPE = /^pulumi-nodejs:dynamic[/:]/;
+const PACKAGE = "pulumi-cloudflare-iam";
+const CLOUDFLARE_MEMBER = "cloudflare:index/accountMember:AccountMember";
+/** @pulumi/cloudflare types that grant access outside user groups: tokens, members, groups, roles. */
+const CLOUDFLARE_ACCESS = /^cloudflare:index\/\w*(token|member|usergroup|resourcegroup|role)\w*:/i;
+/** Types whose steps run commands of their own during `up`. */
+const RUNS_COMMANDS = /^command:/;
 
-interface PolicyInput {
-  access?: string;
-  permissionGroups?: unknown;
-  resourceGroups?: unknown;
-  scopes?: { key?: string; objects?: { key: string }[] }[];
+const NO_CHANGE_OPS = new Set(["same", "read", "refresh", "discard"]);
+const CREATES = new Set(["create", "create-replacement", "replace"]);
+const DELETES = new Set(["delete", "delete-replaced", "replace"]);
+const KNOWN_OPS = new Set([...NO_CHANGE_OPS, ...CREATES, ...DELETES, "update"]);
+
+/** What a step's resource is to the review. */
+type Resource =
+  | { as: "ours"; kind: Kind }
+  | { as: "disguised"; kind?: Kind }
+  | { as: "foreign-dynamic" }
+  | { as: "cloudflare-member" }
+  | { as: "not-reviewed"; why: string }
+  | { as: "elsewhere" };
+
+/** The kind a serialized `__provider` loads from this package, when it names exactly one. */
+function kindInProvider(source: string): Kind | undefined {
+  const named = new Set([...source.matchAll(/\b(resourceGroup|userGroupMembers|userGroupMember|userGroup|ssoConnector|oauthClient)\b/g)].map((m) => m[1] as keyof typeof KINDS));
+  return named.size === 1 ? KINDS[[...named][0]] : undefined;
 }
+
+/** The kind a resource's inputs have the shape of, when exactly one fits. */
+function kindByShape(inputs: Record<string, unknown>): Kind | undefined {
+  const has = (key: string) => key in inputs;
+  const fits: Kind[] = [
+    ...(has("userGroupId") && has("memberIds") ? ["UserGroupMembers" as const] : []),
+    ...(has("userGroupId") && has("memberId") ? ["UserGroupMember" as const] : []),
+    ...(has("policies") && !has("userGroupId") ? ["UserGroup" as const] : []),
+    ...(has("scope") ? ["ResourceGroup" as const] : []),
+    ...(has("emailDomain") ? ["SSOConnector" as const] : []),
+    ...(has("clientName") ? ["OAuthClient" as const] : []),
+  ];
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+function classify(s: State): Resource {
+  if (s.type.startsWith(OUR_TYPE)) {
+    const kind = s.type.slice(OUR_TYPE.length);
+    if ((Object.values(KINDS) as string[]).includes(kind)) return { as: "ours", kind: kind as Kind };
+  }
+  if (DYNAMIC_TYPE.test(s.type)) {
+    const provider = typeof s.inputs.__provider === "string" ? s.inputs.__provider : "";
+    if (!provider.includes(PACKAGE)) return { as: "foreign-dynamic" };
+    return { as: "disguised", kind: kindInProvider(provider) ?? kindByShape(s.inputs) };
+  }
+  if (s.type === CLOUDFLARE_MEMBER) return { as: "cloudflare-member" };
+  if (CLOUDFLARE_ACCESS.test(s.type)) return { as: "not-reviewed", why: "grants access outside user groups" };
+  if (RUNS_COMMANDS.test(s.type)) return { as: "not-reviewed", why: "runs commands of its own during up, which may call the Cloudflare API" };
+  return { as: "elsewhere" };
+}
+
+const resourceName = (urn: string) => urn.split("::").pop() ?? urn;
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v !== UNKNOWN) : []);
+const isUnknown = (value: unknown) => value === UNKNOWN;
+const hasUnknown = (value: unknown) => unknownPaths(value).length > 0;
+/** Property paths, which the program names: shown as names. */
+const paths = (list: string[]): Text => join(list.map((p) => [name(p)]), ", ");
+const systemGroupOf = (account: AccountSnapshot) => account.resourceGroups.find((g) => g.system)?.id;
 
 export interface Planned {
   after: AccountSnapshot;
   outside: OutsideRemoval[];
-  notes: string[];
+  notes: Text[];
+  /** What could not be played exactly, each naming the resource and the reason. */
+  risks: Risk[];
 }
 
-/** Whether any step changes one of this package's resources: without one, no access changes. */
+/** Whether any step changes anything: without one, no access changes. */
 export const changesAnything = (preview: Preview) =>
-  preview.steps.some((step) => !["same", "read", "refresh"].includes(step.op) && (kindOf(step.newState) ?? kindOf(step.oldState)));
+  preview.steps.some((step) => !NO_CHANGE_OPS.has(step.op) && [step.newState, step.oldState].some((s) => s && classify(s).as !== "elsewhere"));
 
-/** The account id a preview's resources name, when they name one. */
+/** The account a preview is for: the stack's own setting, else the first one its resources name. */
 export function previewAccountId(preview: Preview): string | undefined {
+  const configured = preview.config?.["cloudflare-iam:accountId"];
+  if (typeof configured === "string" && configured !== "[secret]") return configured;
   for (const step of preview.steps) {
-    const id = (step.newState ?? step.oldState)?.inputs.accountId;
-    if (kindOf(step.newState ?? step.oldState) && typeof id === "string" && !isUnknown(id)) return id;
+    const s = step.newState ?? step.oldState;
+    const id = s?.inputs.accountId;
+    if (s && ["ours", "disguised"].includes(classify(s).as) && typeof id === "string" && !isUnknown(id)) return id;
   }
   return undefined;
 }
 
+interface PolicyInput {
+  access?: unknown;
+  permissionGroups?: unknown;
+  resourceGroups?: unknown;
+  scopes?: unknown;
+}
+
 export function applyPreview(before: AccountSnapshot, preview: Preview): Planned {
   const after: AccountSnapshot = structuredClone(before);
-  const notes: string[] = [];
+  const notes: Text[] = [];
+  const risks: Risk[] = [];
   const outside: OutsideRemoval[] = [];
+  const accountWide = { key: `com.cloudflare.api.account.${before.accountId}`, objects: [{ key: "*" }] };
   // The objects created in this change, by URN: their ids are unknown until `up`.
-  const created = new Map<string, { kind: string; id: string }>();
-  const name = (urn: string) => urn.split("::").pop() ?? urn;
+  const created = new Map<string, { kind: Kind; id: string }>();
 
+  const label = (s: State, kind?: string): Text => [name(`${kind ?? s.type} ${resourceName(s.urn)}`)];
+  const risk = (kind: Risk["kind"], s: State, why: Text, as?: string) => risks.push({ kind, message: text`${label(s, as)}: ${why}` });
+  const unresolved = (s: State, kind: Kind, why: Text) => risk("unresolved", s, why, kind);
+
+  const kindOf = (s: State | undefined): Kind | undefined => {
+    const resource = s && classify(s);
+    return resource && (resource.as === "ours" || resource.as === "disguised") ? resource.kind : undefined;
+  };
+
+  const changing = new Set(preview.steps.filter((step) => !NO_CHANGE_OPS.has(step.op)).map((step) => step.urn));
   for (const step of preview.steps) {
     const kind = kindOf(step.newState);
-    if (kind && ["create", "create-replacement", "replace"].includes(step.op)) {
+    if (kind && CREATES.has(step.op)) {
       const adoptId = step.newState!.inputs.adoptId;
-      created.set(step.urn, { kind, id: typeof adoptId === "string" ? adoptId : `(new ${kind} ${name(step.urn)})` });
+      created.set(step.urn, { kind, id: typeof adoptId === "string" && !isUnknown(adoptId) ? adoptId : `(new ${kind} ${resourceName(step.urn)})` });
     }
   }
 
-  /** The id a property holds, or the one it will hold: the object this change creates for it. */
-  function resolve(value: unknown, s: State, property: string, kind: string): string[] {
-    if (!isUnknown(value)) return typeof value === "string" ? [value] : [];
-    return (s.propertyDependencies[property] ?? []).flatMap((urn) => (created.get(urn)?.kind === kind ? [created.get(urn)!.id] : []));
+  /**
+   * The ids a property holds or will hold. `exact` when it is known, or unknown but depends only
+   * on one object of the right kind that this change creates.
+   */
+  function idsOf(value: unknown, s: State, property: string, kind: Kind): { ids: string[]; exact: boolean } {
+    if (!isUnknown(value)) return { ids: typeof value === "string" ? [value] : [], exact: typeof value === "string" };
+    const deps = s.propertyDependencies[property] ?? [];
+    const ids = deps.flatMap((urn) => (created.get(urn)?.kind === kind ? [created.get(urn)!.id] : []));
+    // Only an object this change creates or updates can hold a value unknown at preview.
+    const others = deps.filter((urn) => changing.has(urn) && created.get(urn)?.kind !== kind);
+    return { ids, exact: ids.length === 1 && others.length === 0 };
   }
 
   const group = (id: string) => after.userGroups.find((g) => g.id === id);
 
-  function policies(s: State, subject: string) {
-    const wanted = (Array.isArray(s.inputs.policies) ? s.inputs.policies : []) as PolicyInput[];
-    const withUnknowns = wanted.filter((p) => strings(p.resourceGroups).some(isUnknown));
-    const newGroups = resolve(UNKNOWN, s, "policies", "ResourceGroup");
-    if (withUnknowns.length > 1 && newGroups.length > 1) {
-      notes.push(`${subject}: several policies name resource groups created in this change; each is reviewed as granting on all of ${newGroups.join(", ")}`);
+  function policies(s: State, kind: Kind): SnapshotPolicy[] {
+    const raw = s.inputs.policies;
+    if (raw === undefined) return [];
+    if (!Array.isArray(raw)) {
+      unresolved(s, kind, ["its policies are unknown until apply: reviewed as granting a permission unknown until apply on the whole account"]);
+      return [{ access: "allow", permissionGroups: [UNKNOWN_PERMISSION], resourceGroups: [], scopes: [accountWide] }];
     }
-    return wanted.map((p) => ({
-      access: p.access ?? "allow",
-      permissionGroups: strings(p.permissionGroups),
-      resourceGroups: [...new Set((Array.isArray(p.resourceGroups) ? p.resourceGroups : []).flatMap((r) => (isUnknown(r) ? newGroups : typeof r === "string" ? [r] : [])))],
-      scopes: (p.scopes ?? []).map((scope) => ({ key: scope.key ?? `com.cloudflare.api.account.${after.accountId}`, objects: scope.objects ?? [] })),
-    }));
+    const newGroups = idsOf(UNKNOWN, s, "policies", "ResourceGroup");
+    return raw.map((item, index): SnapshotPolicy => {
+      if (!item || typeof item !== "object") {
+        unresolved(s, kind, [`policy ${index + 1} is unknown until apply: reviewed as granting a permission unknown until apply on the whole account`]);
+        return { access: "allow", permissionGroups: [UNKNOWN_PERMISSION], resourceGroups: [], scopes: [accountWide] };
+      }
+      const p = item as PolicyInput;
+      if (isUnknown(p.access)) unresolved(s, kind, [`policy ${index + 1}: whether it allows or denies is unknown until apply: reviewed as allow`]);
+      const permissionGroups = Array.isArray(p.permissionGroups) ? p.permissionGroups : [UNKNOWN];
+      if (permissionGroups.some(isUnknown)) {
+        unresolved(s, kind, [`policy ${index + 1}: a permission group is unknown until apply: reviewed as an administrator-class one`]);
+      }
+      const resourceGroups = Array.isArray(p.resourceGroups) ? p.resourceGroups : p.resourceGroups === undefined ? [] : [UNKNOWN];
+      let wide = false;
+      const ids = resourceGroups.flatMap((r) => {
+        if (!isUnknown(r)) return typeof r === "string" ? [r] : [];
+        if (newGroups.exact) return newGroups.ids;
+        wide = true;
+        return [];
+      });
+      if (wide) unresolved(s, kind, [`policy ${index + 1}: a resource group is unknown until apply and not one this change creates: reviewed as the whole account`]);
+      if (resourceGroups.filter(isUnknown).length > 0 && !newGroups.exact && newGroups.ids.length > 1) {
+        notes.push(text`${label(s, kind)}: several policies name resource groups created in this change`);
+      }
+      const scopes = scopeInputs(p.scopes, s, kind, index);
+      return {
+        access: p.access === "deny" ? "deny" : "allow",
+        permissionGroups: permissionGroups.map((id) => (typeof id === "string" && !isUnknown(id) ? id : UNKNOWN_PERMISSION)),
+        resourceGroups: [...new Set(ids)],
+        scopes: [...scopes, ...(wide ? [accountWide] : [])],
+      };
+    });
   }
 
+  function scopeInputs(raw: unknown, s: State, kind: Kind, index: number): SnapshotPolicy["scopes"] {
+    if (raw === undefined) return [];
+    if (!Array.isArray(raw) || hasUnknown(raw)) {
+      unresolved(s, kind, [`policy ${index + 1}: a scope is unknown until apply: reviewed as the whole account`]);
+      return [accountWide];
+    }
+    return raw.map((scope: { key?: string; objects?: { key: string }[] }) => ({ key: scope.key ?? accountWide.key, objects: scope.objects ?? [] }));
+  }
+
+  /** A group's members, or the group itself, that a step names: unresolved ones become risks. */
+  function targetGroup(s: State, kind: Kind): AccountSnapshot["userGroups"][number] | undefined {
+    const members = join([...strings(s.inputs.memberIds), ...strings([s.inputs.memberId])].map((id) => [name(memberName(id))]), ", ");
+    const { ids, exact } = idsOf(s.inputs.userGroupId, s, "userGroupId", "UserGroup");
+    if (!exact) {
+      unresolved(s, kind, text`the group is unknown until apply: this change may add ${members.length ? members : ["its members"]} to any group`);
+      return undefined;
+    }
+    const target = group(ids[0]);
+    if (!target) unresolved(s, kind, text`the user group ${name(ids[0])} is not in the reviewed account or the change: this change may add ${members.length ? members : ["its members"]} to it`);
+    return target;
+  }
+
+  const memberName = (id: string) => after.members.find((m) => m.id === id)?.email || id;
+
   /** Plays a create or update: `s` is the planned state, `old` the state before an update. */
-  function put(kind: string, s: State, id: string, old?: State): void {
+  function put(kind: Kind, s: State, id: string, old?: State): void {
     const inputs = s.inputs;
+    if (isUnknown(inputs.adoptId)) unresolved(s, kind, ["the object it adopts is unknown until apply: it may take over and change any existing one"]);
     switch (kind) {
       case "ResourceGroup": {
-        const scope = inputs.scope as { key: string; objects: { key: string }[] };
-        after.resourceGroups = [...after.resourceGroups.filter((g) => g.id !== id), { id, name: String(inputs.name), scope: { key: scope.key, objects: scope.objects.map((o) => o.key) }, system: false }];
+        const scope = inputs.scope as { key?: unknown; objects?: { key?: unknown }[] } | undefined;
+        const exact = scope && typeof scope === "object" && !hasUnknown(scope) && Array.isArray(scope.objects);
+        if (!exact) unresolved(s, kind, ["its scope is unknown until apply: reviewed as the whole account"]);
+        const objects = exact ? scope.objects!.map((o) => String(o.key)) : ["*"];
+        const key = exact && typeof scope.key === "string" ? scope.key : accountWide.key;
+        after.resourceGroups = [...after.resourceGroups.filter((g) => g.id !== id), { id, name: String(inputs.name), scope: { key, objects }, system: false }];
         return;
       }
       case "UserGroup": {
         const existing = group(id);
-        const updated = {
-          id,
-          name: String(inputs.name),
-          policies: policies(s, JSON.stringify(inputs.name)),
-          memberIds: existing?.memberIds ?? [],
-          scimManaged: existing?.scimManaged ?? false,
-        };
+        const updated = { id, name: String(inputs.name), policies: policies(s, kind), memberIds: existing?.memberIds ?? [], scimManaged: existing?.scimManaged ?? false };
         after.userGroups = [...after.userGroups.filter((g) => g.id !== id), updated];
         return;
       }
       case "UserGroupMembers": {
-        const target = group(resolve(inputs.userGroupId, s, "userGroupId", "UserGroup")[0] ?? "");
-        if (!target) return void notes.push(`${name(s.urn)}: the user group it manages is not in the account or the change`);
+        const target = targetGroup(s, kind);
+        if (hasUnknown(inputs.memberIds)) unresolved(s, kind, ["its members are unknown until apply: anyone in the account may be added"]);
+        if (!target) return;
         // The list replaces the group's members: whoever is there but neither planned nor put there by this program goes too.
         const planned = strings(inputs.memberIds);
         const ours = new Set([...planned, ...strings(old?.outputs?.memberIds)]);
@@ -129,26 +281,31 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
         return;
       }
       case "UserGroupMember": {
-        const target = group(resolve(inputs.userGroupId, s, "userGroupId", "UserGroup")[0] ?? "");
-        const member = String(inputs.memberId);
-        if (target && !target.memberIds.includes(member)) target.memberIds = [...target.memberIds, member];
+        const target = targetGroup(s, kind);
+        if (isUnknown(inputs.memberId)) unresolved(s, kind, ["the member is unknown until apply: anyone in the account may be added"]);
+        const member = inputs.memberId;
+        if (target && typeof member === "string" && !isUnknown(member) && !target.memberIds.includes(member)) target.memberIds = [...target.memberIds, member];
         return;
       }
       case "SSOConnector": {
+        const unknown = unknownPaths(inputs).map((path) => path.join("."));
+        if (unknown.length) unresolved(s, kind, text`unknown until apply: ${paths(unknown)}`);
         const existing = after.ssoConnectors.find((c) => c.id === id);
-        const connector = { useFedrampLanguage: false, verificationCode: "", verificationStatus: "", ...existing, id, emailDomain: String(inputs.emailDomain), enabled: inputs.enabled === true };
+        const connector = { useFedrampLanguage: false, verificationCode: "", verificationStatus: "", ...existing, id, emailDomain: String(inputs.emailDomain), enabled: inputs.enabled !== false };
         after.ssoConnectors = [...after.ssoConnectors.filter((c) => c.id !== id), connector];
         return;
       }
       case "OAuthClient": {
-        const args = { ...inputs, scopes: canonicalScopes(strings(inputs.scopes)) };
+        const unknown = unknownPaths(inputs).map((path) => path.join("."));
+        if (unknown.length) unresolved(s, kind, text`unknown until apply: ${paths(unknown)}; reviewed as public`);
+        const args = { ...inputs, scopes: canonicalScopes(strings(inputs.scopes)), visibility: unknown.length ? "public" : inputs.visibility };
         after.oauthClients = [...after.oauthClients.filter((c) => c.id !== id), { id, args }];
         return;
       }
     }
   }
 
-  function remove(kind: string, s: State): void {
+  function remove(kind: Kind, s: State): void {
     const id = s.id ?? "";
     switch (kind) {
       case "ResourceGroup":
@@ -178,12 +335,96 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
     }
   }
 
-  for (const step of preview.steps) {
-    const oldKind = kindOf(step.oldState);
-    const newKind = kindOf(step.newState);
-    if (["delete", "delete-replaced", "replace"].includes(step.op) && oldKind) remove(oldKind, step.oldState!);
-    if (["create", "create-replacement", "replace"].includes(step.op) && newKind) put(newKind, step.newState!, created.get(step.urn)!.id);
-    if (step.op === "update" && newKind) put(newKind, step.newState!, step.oldState?.id ?? "", step.oldState);
+  /** @pulumi/cloudflare's AccountMember: the member's own roles and policies (facts 52, 64). */
+  function putCloudflareMember(s: State): void {
+    const inputs = s.inputs;
+    const unknown = unknownPaths({ email: inputs.email, roles: inputs.roles, policies: inputs.policies }).map((path) => path.join("."));
+    if (unknown.length) risk("unresolved", s, text`unknown until apply: ${paths(unknown)}; reviewed as administrator-class on the whole account`);
+    const email = typeof inputs.email === "string" && !isUnknown(inputs.email) ? inputs.email.toLowerCase() : `(member ${resourceName(s.urn)})`;
+    // fact 56: the API fills the email in two places, compared without case.
+    const existing = after.members.find((m) => m.email === email);
+    const member: SnapshotMember = existing ?? { id: `(invited ${email})`, email, status: "pending", roles: [], policies: [] };
+    if (!existing) after.members.push(member);
+    const policiesIn = Array.isArray(inputs.policies) ? (inputs.policies as { access?: unknown; permissionGroups?: unknown; resourceGroups?: unknown }[]) : [];
+    const idList = (list: unknown) => (Array.isArray(list) ? list.map((x: { id?: unknown }) => (typeof x?.id === "string" && !isUnknown(x.id) ? x.id : UNKNOWN)) : [UNKNOWN]);
+    const systemGroup = systemGroupOf(after);
+    member.policies = policiesIn.map((p) => {
+      const resourceGroups = idList(p.resourceGroups);
+      const wide = resourceGroups.some(isUnknown);
+      return {
+        access: p.access === "deny" ? "deny" : "allow",
+        permissionGroups: idList(p.permissionGroups).map((id) => (isUnknown(id) ? UNKNOWN_PERMISSION : id)),
+        resourceGroups: resourceGroups.filter((id) => !isUnknown(id)),
+        scopes: wide ? [accountWide] : [],
+      };
+    });
+    if (unknown.length) member.policies.push({ access: "allow", permissionGroups: [UNKNOWN_PERMISSION], resourceGroups: systemGroup ? [systemGroup] : [], scopes: systemGroup ? [] : [accountWide] });
+    // fact 63: with both, the API prefers policies; fact 64: a PUT replaces the dimension it sends.
+    member.roles = policiesIn.length ? [] : strings(inputs.roles);
   }
-  return { after, outside, notes };
+
+  function removeCloudflareMember(s: State): void {
+    const email = String(s.outputs?.email ?? s.inputs.email ?? "").toLowerCase();
+    const member = after.members.find((m) => m.id === s.id || (email && m.email === email));
+    if (!member) return;
+    after.members = after.members.filter((m) => m !== member);
+    for (const g of after.userGroups) g.memberIds = g.memberIds.filter((m) => m !== member.id);
+  }
+
+  for (const step of preview.steps) {
+    if (NO_CHANGE_OPS.has(step.op)) continue;
+    const s = step.newState ?? step.oldState;
+    if (!s) continue;
+    const resource = classify(s);
+    if (resource.as === "elsewhere") continue;
+    if (!KNOWN_OPS.has(step.op)) {
+      risk("unresolved", s, text`its step ${quoted(step.op)} is one the review does not know how to play`, resource.as === "ours" ? resource.kind : undefined);
+      continue;
+    }
+    if (resource.as === "foreign-dynamic") {
+      risk("not-reviewed", s, ["a dynamic resource whose provider is not this package's: its code runs with the stack's token and may change any access; not reviewed"]);
+      continue;
+    }
+    if (resource.as === "not-reviewed") {
+      risk("not-reviewed", s, [`not reviewed: ${resource.why}`]);
+      continue;
+    }
+    if (resource.as === "cloudflare-member") {
+      if (!accountIsReviewed(s, "AccountMember")) continue;
+      if (DELETES.has(step.op) && step.oldState) removeCloudflareMember(step.oldState);
+      if ((CREATES.has(step.op) || step.op === "update") && step.newState) putCloudflareMember(step.newState);
+      continue;
+    }
+    const kind = resource.kind;
+    if (resource.as === "disguised") {
+      risk(
+        "not-reviewed",
+        s,
+        kind
+          ? [`carries this package's provider under a type the review does not know: reviewed as a ${kind}`]
+          : ["carries this package's provider under a type the review does not know, and what it manages cannot be told: not reviewed"],
+      );
+    }
+    if (!kind || !accountIsReviewed(s, kind)) continue;
+    if (DELETES.has(step.op) && step.oldState) remove(kind, step.oldState);
+    if (CREATES.has(step.op) && step.newState) put(kind, step.newState, created.get(step.urn)!.id);
+    if (step.op === "update" && step.newState) put(kind, step.newState, step.oldState?.id ?? step.newState.id ?? "", step.oldState);
+  }
+
+  /** Only the account that was read can be played on; a step for another is named, never dropped. */
+  function accountIsReviewed(s: State, kind: string): boolean {
+    const accountId = s.inputs.accountId;
+    if (isUnknown(accountId)) {
+      risk("unresolved", s, ["the account it changes is unknown until apply: not reviewed"], kind);
+      return false;
+    }
+    if (typeof accountId === "string" && accountId !== before.accountId) {
+      risk("unresolved", s, text`changes account ${name(accountId)}, which this review did not read: not reviewed`, kind);
+      return false;
+    }
+    return true;
+  }
+
+  return { after, outside, notes, risks };
 }
+

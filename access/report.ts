@@ -4,11 +4,12 @@
  * cells marked. As data (JSON) and as one self-contained HTML page that needs no network.
  */
 import type { AccountSnapshot } from "../account/snapshot";
-import { effectiveAccess, Grant, targetKey } from "./effective";
-import { isAccountWide, isAdministratorClass, RiskRules } from "./risk";
+import { effectiveAccess, Grant, Source, targetKey } from "./effective";
+import { isAccountWide, isAdministratorPermission, RiskRules } from "./risk";
+import { ROLE_PREFIX } from "./roles";
 
 export interface ReportCell {
-  /** The user groups that grant it. */
+  /** What grants it: user groups by name, `role <name>`, `a direct policy`. */
   via: string[];
   /** Why it is a risk, when it is one. */
   risks: string[];
@@ -40,25 +41,25 @@ export function accessReport(account: AccountSnapshot, rules: RiskRules): Access
   const byTarget = new Map<string, Grant[]>();
   for (const grant of grants) byTarget.set(targetKey(grant.target), [...(byTarget.get(targetKey(grant.target)) ?? []), grant]);
   const memberName = (id: string) => account.members.find((m) => m.id === id)?.email || id;
-  const groupName = (id: string) => account.userGroups.find((g) => g.id === id)?.name ?? id;
+  const roleName = (id: string) => account.roles.find((r) => r.id === id)?.name || id;
+  const via = (source: Source) =>
+    source.kind === "group" ? (account.userGroups.find((g) => g.id === source.groupId)?.name ?? source.groupId) : source.kind === "role" ? `role ${roleName(source.roleId)}` : "a direct policy";
+  const permissionName = (id: string) => (id.startsWith(ROLE_PREFIX) ? `role ${roleName(id.slice(ROLE_PREFIX.length))}` : (account.permissionGroups.find((p) => p.id === id)?.name ?? id));
 
   const sections = [...byTarget.values()].map((inTarget): ReportSection => {
     const accountWide = isAccountWide(inTarget[0].target, account);
     const permissionGroups = [...new Set(inTarget.map((g) => g.permissionGroupId))]
-      .map((id) => {
-        const group = account.permissionGroups.find((p) => p.id === id);
-        return { id, name: group?.name ?? id, administrator: isAdministratorClass(group, rules) };
-      })
+      .map((id) => ({ id, name: permissionName(id), administrator: isAdministratorPermission(id, account, rules) }))
       .sort((a, b) => a.name.localeCompare(b.name));
     const memberIds = [...new Set(inTarget.map((g) => g.memberId))].sort((a, b) => memberName(a).localeCompare(memberName(b)));
     const rows = memberIds.map((memberId) => ({
       memberId,
       member: memberName(memberId),
       cells: permissionGroups.map((pg) => {
-        const via = inTarget.filter((g) => g.memberId === memberId && g.permissionGroupId === pg.id).map((g) => groupName(g.groupId));
-        if (!via.length) return null;
+        const sources = inTarget.filter((g) => g.memberId === memberId && g.permissionGroupId === pg.id).map((g) => via(g.source));
+        if (!sources.length) return null;
         const risks = [...(pg.administrator ? ["administrator-class"] : []), ...(accountWide ? ["the whole account"] : [])];
-        return { via: [...new Set(via)].sort(), risks };
+        return { via: [...new Set(sources)].sort(), risks };
       }),
     }));
     return { target: targetName(inTarget[0], account), accountWide, permissionGroups, rows };
@@ -129,7 +130,7 @@ export function reportHtml(report: AccessReport): string {
 <html lang="en"><head><meta charset="utf-8"><title>Cloudflare access of account ${escape(report.accountId)}</title><style>${STYLE}</style></head>
 <body>
 <h1>Cloudflare access of account ${escape(report.accountId)}</h1>
-<div class="summary">${report.members} members hold ${report.grants} grants through user groups, in ${report.sections.length} places. Each cell names the groups that grant it.</div>
+<div class="summary">${report.members} members hold ${report.grants} grants through user groups, roles and direct policies, in ${report.sections.length} places. Each cell names what grants it.</div>
 <div class="legend"><span class="granted" style="background:#e8f5e9">✓ granted</span><span style="background:#ffe0e0">✓ risk: administrator-class, or the whole account</span></div>
 <p><input id="filter" type="search" placeholder="Filter by member or group" aria-label="Filter by member or group"></p>
 ${report.sections.map(sectionHtml).join("\n")}

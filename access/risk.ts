@@ -2,6 +2,7 @@
 import type { AccountSnapshot } from "../account/snapshot";
 import type { PermissionGroup } from "../provider/data-sources/permission-groups";
 import type { Target } from "./effective";
+import { ROLE_PREFIX } from "./roles";
 
 /** Permission groups, by name or label, that count as administrator-class unless the user says otherwise. */
 export const DEFAULT_ADMIN_GROUPS = ["admin", "super_admin", "domain_admin", "Administrator", "Super Administrator - All Privileges", "Domain Administrator"];
@@ -17,6 +18,20 @@ export function isAdministratorClass(group: Pick<PermissionGroup, "name" | "labe
   if (!group) return false;
   const wanted = new Set(rules.adminGroups.map((g) => g.toLowerCase()));
   return wanted.has(group.name.toLowerCase()) || (group.label !== "" && wanted.has(group.label.toLowerCase()));
+}
+
+/** A permission the preview cannot name (unknown until apply): counted as administrator-class. */
+export const UNKNOWN_PERMISSION = "unknown:permission";
+
+/**
+ * Whether a grant's permission is administrator-class: its permission group, or for a role with
+ * no equivalent group the role's name. A role whose name cannot be read is taken as one (fail closed).
+ */
+export function isAdministratorPermission(permissionGroupId: string, account: Pick<AccountSnapshot, "permissionGroups" | "roles">, rules: RiskRules): boolean {
+  if (permissionGroupId === UNKNOWN_PERMISSION) return true;
+  if (!permissionGroupId.startsWith(ROLE_PREFIX)) return isAdministratorClass(account.permissionGroups.find((p) => p.id === permissionGroupId), rules);
+  const role = account.roles.find((r) => r.id === permissionGroupId.slice(ROLE_PREFIX.length));
+  return !role || isAdministratorClass({ name: role.name, label: "" }, rules);
 }
 
 /** The whole account: a system resource group (fact 9), or a scope of the account with the object `*`. */

@@ -1,7 +1,7 @@
 /** `cloudflare-iam review`: who gains and who loses what, from the JSON of `pulumi preview --json`. */
 import { readFileSync } from "node:fs";
 import { Option } from "commander";
-import { compareAccess, emptyReview, Review } from "../access/compare";
+import { compareAccess, emptyReview, Review, reviewData } from "../access/compare";
 import { reviewMarkdown } from "../access/markdown";
 import { applyPreview, changesAnything, Preview, previewAccountId, previewSchema } from "../access/preview";
 import { DEFAULT_ADMIN_GROUPS } from "../access/risk";
@@ -36,7 +36,7 @@ async function reviewOf(preview: Preview, options: ReviewOptions): Promise<Revie
   if (!accountId) throw new Error("the preview names no account: pass --account <id> (or set CLOUDFLARE_ACCOUNT_ID)");
   const before = await readAccount(apiClientFromEnvironment(), accountId);
   const planned = applyPreview(before, preview);
-  return compareAccess(before, planned.after, { adminGroups: options.admin }, planned.outside, planned.notes);
+  return compareAccess(before, planned.after, { adminGroups: options.admin }, planned.outside, planned.notes, planned.risks);
 }
 
 export const reviewCommand = () => {
@@ -56,7 +56,7 @@ export const reviewCommand = () => {
     const parsed = previewSchema.safeParse(readPreview(file));
     if (!parsed.success) throw new Error(`${file} is not the JSON of \`pulumi preview --json\`: ${parsed.error.issues[0].message}`);
     const review = changesAnything(parsed.data) ? await reviewOf(parsed.data, options) : emptyReview();
-    emit(options.format === "json" ? `${JSON.stringify(review, null, 2)}\n` : reviewMarkdown(review), options.out);
+    emit(options.format === "json" ? `${JSON.stringify(reviewData(review), null, 2)}\n` : reviewMarkdown(review), options.out);
     if (options.failOn === "risk" && review.risks.length) {
       console.error(`${cmd.parent?.name() ?? "cloudflare-iam"}: the review raises ${review.risks.length} risk${review.risks.length > 1 ? "s" : ""} (--fail-on risk)`);
       process.exitCode = EXIT.risk;

@@ -1,6 +1,7 @@
 /** A small method + path-template router; templates double as the keys of the request counters. */
 import { z } from "zod";
 import { ApiFailure, invalid } from "./api-error";
+import type { RolesApiAnswer } from "./routes/roles";
 import { Store } from "./store";
 
 export interface ApiRequest {
@@ -29,6 +30,8 @@ export interface ApiResult {
 export interface EmulatorSettings {
   /** fact 37: how long a new user group's /members answers 404. */
   membersPropagationMs: number;
+  /** Whether the deprecated roles endpoints answer (fact 78), or refuse as a test set them to. */
+  rolesApi: RolesApiAnswer;
 }
 
 export interface EmulatorContext {

@@ -111,13 +111,15 @@ export class Emulator {
       stats: new Stats(),
       limiter: new RateLimiter(options.rateLimit === false ? undefined : (options.rateLimit ?? cloudflareRateLimit)),
       faults: mergeFaults(noFaults, options.faults ?? {}),
+      rolesApi: "served",
     };
     this.admin = adminRouter(this.state);
     this.random = options.random ?? Math.random;
   }
 
   private get context(): EmulatorContext {
-    return { store: this.state.store, settings: { membersPropagationMs: this.options.membersPropagationMs ?? DEFAULT_MEMBERS_PROPAGATION_MS } };
+    const membersPropagationMs = this.options.membersPropagationMs ?? DEFAULT_MEMBERS_PROPAGATION_MS;
+    return { store: this.state.store, settings: { membersPropagationMs, rolesApi: this.state.rolesApi } };
   }
 
   get token(): string {

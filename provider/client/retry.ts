@@ -25,15 +25,15 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxRetryAfterMs: 300_000,
 };
 
-/**
- * 429 means the request was refused before it ran, so it is safe to retry for every method.
- * 5xx and lost connections may hide an applied write, so only idempotent requests retry them.
- */
 /** How many tries an answer with this status gets. */
 export function attemptsFor(status: number | undefined, policy: RetryPolicy): number {
   return status === 429 ? policy.maxRateLimitedAttempts : policy.maxAttempts;
 }
 
+/**
+ * 429 means the request was refused before it ran, so it is safe to retry for every method.
+ * 5xx and lost connections may hide an applied write, so only idempotent requests retry them.
+ */
 export function isRetryable(status: number | undefined, idempotent: boolean): boolean {
   if (status === 429) return true;
   if (!idempotent) return false;
@@ -51,8 +51,8 @@ export function parseRetryAfterMs(header: string | undefined, now: number = Date
 
 /**
  * Delay before retry number `attempt` (1 for the first retry). `Retry-After` wins when given;
- * otherwise capped exponential backoff with equal jitter (half the ceiling fixed, half random), so
- * parallel clients do not retry in step and no retry comes sooner than half its ceiling.
+ * otherwise capped exponential backoff, drawn uniformly from half the cap to the whole of it ("equal
+ * jitter"), so parallel clients do not retry in step and no retry comes back at once.
  */
 export function retryDelayMs(
   attempt: number,

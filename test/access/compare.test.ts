@@ -1,6 +1,6 @@
 /** The review of a change, a pure function of the account before and after: every kind of change it reports. */
 import type { AccountSnapshot } from "../../account/snapshot";
-import { compareAccess } from "../../access/compare";
+import { compareAccess, reviewData } from "../../access/compare";
 import { personLines } from "../../access/markdown";
 import { defaultRiskRules } from "../../access/risk";
 
@@ -37,6 +37,8 @@ const group = (id: string, memberIds: string[], policies: [string[], string[]][]
 });
 
 const review = (before: AccountSnapshot, after: AccountSnapshot) => compareAccess(before, after, defaultRiskRules);
+/** The review as `--format json` writes it. */
+const data = (before: AccountSnapshot, after: AccountSnapshot) => reviewData(review(before, after));
 
 it("says why access is lost: leaving the group, the group's policies, or the group's deletion", () => {
   const before = account([group("SRE", ["ada", "bob"], [[["dns"], ["prod"]]]), group("Old", ["ada"], [[["dns"], ["all"]]])]);
@@ -52,13 +54,13 @@ it("flags administrator-class and account-wide gains, and nothing for an unchang
   const before = account([group("SRE", ["ada"], [])]);
   const after = account([group("SRE", ["ada"], [[["admin"], ["all"]]])]);
   expect(review(before, after).risks.map((r) => r.kind)).toEqual(["administrator", "account-wide"]);
-  expect(review(after, after)).toEqual({ risks: [], people: [], groups: [], resourceGroups: [], oauthClients: [], ssoConnectors: [], notes: [] });
+  expect(data(after, after)).toEqual({ risks: [], people: [], groups: [], resourceGroups: [], oauthClients: [], ssoConnectors: [], notes: [] });
 });
 
 it("reports a policy change of a group with no members as affecting nobody yet", () => {
   const before = account([group("Empty", [], [])]);
   const after = account([group("Empty", [], [[["admin"], ["prod"]]])]);
-  expect(review(before, after).groups).toEqual([{ subject: '"Empty"', change: 'gains the policy allow Administrator on "production", which affects nobody yet' }]);
+  expect(data(before, after).groups).toEqual([{ subject: '"Empty"', change: 'gains the policy allow Administrator on "production", which affects nobody yet' }]);
   expect(review(before, after).people).toEqual([]);
 });
 
@@ -70,7 +72,7 @@ it("reports a resource group's new scope, an OAuth client made public (a risk), 
     ssoConnectors: [{ id: "s1", emailDomain: "example.com", enabled: false, useFedrampLanguage: false, verificationCode: "cloudflare_dashboard_sso=s1", verificationStatus: "pending" }],
   });
   after.resourceGroups[0] = { ...after.resourceGroups[0], scope: { ...after.resourceGroups[0].scope, objects: ["zone.prod", "zone.new"] } };
-  const result = review(before, after);
+  const result = data(before, after);
   expect(result.resourceGroups).toEqual([{ subject: '"production"', change: "now covers +zone.new: every grant on it changes with it" }]);
   expect(result.oauthClients).toEqual([{ subject: '"Grafana"', change: "visibility private → public" }]);
   expect(result.risks).toEqual([{ kind: "public-oauth-client", message: 'OAuth client "Grafana" becomes public: any Cloudflare user can authorize it' }]);

@@ -1,20 +1,35 @@
 /** Effective access, a pure function: table cases, each an account and the grants it must give. */
 import type { AccountSnapshot } from "../../account/snapshot";
-import { effectiveAccess, Grant, targetKey } from "../../access/effective";
+import { effectiveAccess, Grant, sourceKey, targetKey } from "../../access/effective";
 
 type Policy = AccountSnapshot["userGroups"][number]["policies"][number];
 const allow = (permissionGroups: string[], resourceGroups: string[], scopes: Policy["scopes"] = []): Policy => ({ access: "allow", permissionGroups, resourceGroups, scopes });
 const group = (id: string, memberIds: string[], policies: Policy[]) => ({ id, name: id, memberIds, policies, scimManaged: false });
 
-/** A grant as one readable line: member, permission group, where, through which group. */
-const line = (g: Grant) => `${g.memberId} ${g.permissionGroupId} ${targetKey(g.target)} ${g.groupId}`;
+/** A grant as one readable line: member, permission group, where, through what. */
+const line = (g: Grant) => `${g.memberId} ${g.permissionGroupId} ${targetKey(g.target)} ${sourceKey(g.source).replace(/^group:/, "")}`;
+
+const ACCOUNT = "a".repeat(32);
+const model = (userGroups: AccountSnapshot["userGroups"], members: AccountSnapshot["members"] = [], roles: AccountSnapshot["roles"] = []) => ({
+  accountId: ACCOUNT,
+  userGroups,
+  members,
+  roles,
+  permissionGroups: [
+    { id: "pg-admin", name: "Administrator", label: "admin", description: "", scopes: [] },
+    { id: "pg-super", name: "Super Administrator - All Privileges", label: "all_privileges", description: "", scopes: [] },
+  ],
+  resourceGroups: [{ id: "account", name: `com.cloudflare.api.account.${ACCOUNT}`, scope: { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: ["*"] }, system: true }],
+});
+const member = (id: string, roles: string[], policies: Policy[] = []) => ({ id, email: `${id}@example.com`, status: "accepted", roles, policies });
+const role = (id: string, name: string) => ({ id, name, description: "", permissions: {} });
 
 const cases: [string, AccountSnapshot["userGroups"], string[]][] = [
   ["one member, one group, one policy", [group("SRE", ["ada"], [allow(["dns"], ["prod"])])], ["ada dns rg:prod SRE"]],
   [
     "several groups per member: the union, each grant naming its group",
     [group("SRE", ["ada"], [allow(["dns"], ["prod"])]), group("Billing", ["ada"], [allow(["billing"], ["account"])])],
-    ["ada billing rg:account Billing", "ada dns rg:prod SRE"],
+    [`ada billing scope:com.cloudflare.api.account.${"a".repeat(32)}:* Billing`, "ada dns rg:prod SRE"],
   ],
   [
     "overlapping policies in one group: one grant per permission group and place",
@@ -38,12 +53,27 @@ const cases: [string, AccountSnapshot["userGroups"], string[]][] = [
   ],
   ["a group with no members grants nothing", [group("Empty", [], [allow(["admin"], ["account"])])], []],
   [
-    "a deny policy takes away the matching allow, from any group",
+    "fact 21: a deny policy takes nothing away (Cloudflare refuses it; the allow lands)",
     [group("SRE", ["ada", "bob"], [allow(["dns"], ["prod"])]), group("Frozen", ["bob"], [{ ...allow(["dns"], ["prod"]), access: "deny" }])],
-    ["ada dns rg:prod SRE"],
+    ["ada dns rg:prod SRE", "bob dns rg:prod SRE"],
   ],
 ];
 
 it.each(cases)("%s", (_, userGroups, expected) => {
-  expect(effectiveAccess({ userGroups }).map(line).sort()).toEqual(expected);
+  expect(effectiveAccess(model(userGroups)).map(line).sort()).toEqual(expected);
+});
+
+const wide = `scope:com.cloudflare.api.account.${ACCOUNT}:*`;
+const direct: [string, AccountSnapshot["members"], AccountSnapshot["roles"], string[]][] = [
+  ["a role is a grant on the whole account, named by its equivalent permission group", [member("owner", ["r-super"])], [role("r-super", "Super Administrator - All Privileges")], [`owner pg-super ${wide} role:r-super`]],
+  ["the system group and a scope of `*` are one place, the whole account", [member("bob", [], [allow(["dns"], ["account"]), allow(["dns"], [], [{ key: `com.cloudflare.api.account.${ACCOUNT}`, objects: [{ key: "*" }] }])])], [], [`bob dns ${wide} direct`]],
+  ["fact 62: a role and the policy the API mirrors it into count once, as the role", [member("ada", ["r-admin"], [allow(["pg-admin"], ["account"])])], [role("r-admin", "Administrator")], [`ada pg-admin ${wide} role:r-admin`]],
+  ["a policy of the role's permission group on less than the account is a grant of its own", [member("ada", ["r-admin"], [allow(["pg-admin"], ["prod"])])], [role("r-admin", "Administrator")], ["ada pg-admin rg:prod direct", `ada pg-admin ${wide} role:r-admin`]],
+  ["a role the catalogue does not name keeps its id", [member("ada", ["r-unknown"])], [], [`ada role:r-unknown ${wide} role:r-unknown`]],
+  ["a direct policy is the member's own grant", [member("bob", [], [allow(["dns"], ["prod"])])], [], ["bob dns rg:prod direct"]],
+  ["a direct deny takes nothing away", [member("bob", [], [allow(["dns"], ["prod"]), { ...allow(["dns"], ["prod"]), access: "deny" }])], [], ["bob dns rg:prod direct"]],
+];
+
+it.each(direct)("%s", (_, members, roles, expected) => {
+  expect(effectiveAccess(model([], members, roles)).map(line).sort()).toEqual(expected);
 });

@@ -1,6 +1,8 @@
 /** A preview played on the live account: steps by kind, and ids unknown at preview linked through property dependencies. */
 import type { AccountSnapshot } from "../../account/snapshot";
 import { applyPreview, changesAnything, Preview, previewAccountId } from "../../access/preview";
+import { UNKNOWN_PERMISSION } from "../../access/risk";
+import { plain } from "../../access/text";
 import { UNKNOWN } from "../../provider/framework/unknown";
 
 const ACCOUNT = "a".repeat(32);
@@ -64,4 +66,149 @@ it("deletes empty the group a member list managed, and a preview of only unchang
   const old = state("UserGroupMembers", "sre", { userGroupId: "g1", memberIds: ["ada"] }, {}, "g1");
   expect(applyPreview(live, { steps: [{ op: "delete", urn: old.urn, oldState: old }] }).after.userGroups[0].memberIds).toEqual([]);
   expect(changesAnything({ steps: [{ op: "same", urn: old.urn, newState: old }] })).toBe(false);
+});
+
+describe("fails closed: what cannot be played exactly is a risk naming the resource and the reason", () => {
+  const DECOY = "urn:pulumi:s::p::pulumi-nodejs:dynamic:Resource::decoy";
+  const decoy = { op: "create", urn: DECOY, newState: { urn: DECOY, type: "pulumi-nodejs:dynamic:Resource", inputs: { __provider: "exports.handler = __f0;" }, propertyDependencies: {} } };
+  const system = { id: "all", name: `com.cloudflare.api.account.${ACCOUNT}`, scope: { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: ["*"] }, system: true };
+  const account: AccountSnapshot = { ...live, resourceGroups: [system] };
+  const create = (type: string, name: string, inputs: Record<string, unknown>, deps: Record<string, string[]> = {}) => ({ op: "create", urn: urn(type, name), newState: state(type, name, inputs, deps) });
+  const played = (...steps: Preview["steps"]) => applyPreview(account, { steps });
+  const messages = (planned: ReturnType<typeof played>) => planned.risks.map((r) => `${r.kind}: ${plain(r.message)}`);
+
+  it("a member list for a group unknown at preview that no step creates", () => {
+    const planned = played(decoy, create("UserGroupMembers", "m", { userGroupId: UNKNOWN, memberIds: ["eve"] }, { userGroupId: [DECOY] }));
+    expect(messages(planned)).toContain("unresolved: UserGroupMembers m: the group is unknown until apply: this change may add eve to any group");
+    expect(planned.after.userGroups[0].memberIds).toEqual(["ada", "hand"]);
+  });
+
+  it("one membership whose group and member are both unknown", () => {
+    const planned = played(decoy, create("UserGroupMember", "m", { userGroupId: UNKNOWN, memberId: UNKNOWN }, { userGroupId: [DECOY] }));
+    expect(messages(planned)).toEqual(
+      expect.arrayContaining([
+        "unresolved: UserGroupMember m: the group is unknown until apply: this change may add its members to any group",
+        "unresolved: UserGroupMember m: the member is unknown until apply: anyone in the account may be added",
+      ]),
+    );
+  });
+
+  it("a known group id that is not in the account or the change", () => {
+    expect(messages(played(create("UserGroupMember", "m", { userGroupId: "nowhere", memberId: "eve" })))).toContain(
+      "unresolved: UserGroupMember m: the user group nowhere is not in the reviewed account or the change: this change may add eve to it",
+    );
+  });
+
+  it("members unknown at preview", () => {
+    const planned = played(create("UserGroupMembers", "m", { userGroupId: "g1", memberIds: ["ada", UNKNOWN] }));
+    expect(messages(planned)).toContain("unresolved: UserGroupMembers m: its members are unknown until apply: anyone in the account may be added");
+    expect(planned.after.userGroups[0].memberIds).toEqual(["ada"]);
+  });
+
+  it("unknown permission and resource groups in a policy are read as administrator-class on the whole account", () => {
+    const step = {
+      op: "update",
+      urn: urn("UserGroup", "sre"),
+      oldState: state("UserGroup", "sre", { name: "SRE", policies: [] }, {}, "g1"),
+      newState: state("UserGroup", "sre", { name: "SRE", policies: [{ access: "allow", permissionGroups: [UNKNOWN], resourceGroups: [UNKNOWN] }] }, { policies: [DECOY] }),
+    };
+    const planned = played(decoy, step);
+    expect(messages(planned)).toEqual(
+      expect.arrayContaining([
+        "unresolved: UserGroup sre: policy 1: a permission group is unknown until apply: reviewed as an administrator-class one",
+        "unresolved: UserGroup sre: policy 1: a resource group is unknown until apply and not one this change creates: reviewed as the whole account",
+      ]),
+    );
+    expect(planned.after.userGroups[0].policies).toEqual([
+      { access: "allow", permissionGroups: [UNKNOWN_PERMISSION], resourceGroups: [], scopes: [{ key: `com.cloudflare.api.account.${ACCOUNT}`, objects: [{ key: "*" }] }] },
+    ]);
+  });
+
+  it("policies unknown as a whole, a policy unknown, its access unknown, and a scope unknown", () => {
+    const policies = (value: unknown) => played(create("UserGroup", "g", { name: "G", policies: value })).risks.map((r) => plain(r.message));
+    expect(policies(UNKNOWN)).toEqual(["UserGroup g: its policies are unknown until apply: reviewed as granting a permission unknown until apply on the whole account"]);
+    expect(policies([UNKNOWN])).toEqual(["UserGroup g: policy 1 is unknown until apply: reviewed as granting a permission unknown until apply on the whole account"]);
+    expect(policies([{ access: UNKNOWN, permissionGroups: ["p"], resourceGroups: ["all"] }])).toEqual(["UserGroup g: policy 1: whether it allows or denies is unknown until apply: reviewed as allow"]);
+    expect(policies([{ access: "allow", permissionGroups: ["p"], scopes: [{ key: UNKNOWN, objects: [] }] }])).toEqual([
+      "UserGroup g: policy 1: a scope is unknown until apply: reviewed as the whole account",
+    ]);
+  });
+
+  it("a resource group whose whole scope is unknown is the whole account, and does not crash", () => {
+    const planned = played(create("ResourceGroup", "rg", { name: "narrow", scope: UNKNOWN }));
+    expect(messages(planned)).toEqual(["unresolved: ResourceGroup rg: its scope is unknown until apply: reviewed as the whole account"]);
+    expect(planned.after.resourceGroups.find((g) => g.name === "narrow")!.scope).toEqual({ key: `com.cloudflare.api.account.${ACCOUNT}`, objects: ["*"] });
+  });
+
+  it("an adoptId unknown at preview", () => {
+    expect(messages(played(create("ResourceGroup", "rg", { name: "x", adoptId: UNKNOWN, scope: { key: "k", objects: [{ key: "o" }] } })))).toContain(
+      "unresolved: ResourceGroup rg: the object it adopts is unknown until apply: it may take over and change any existing one",
+    );
+  });
+
+  it("a step for another account, or an account unknown at preview, is named and not played", () => {
+    const other = create("UserGroup", "g", { name: "G", policies: [], accountId: "b".repeat(32) });
+    const unknown = create("UserGroup", "h", { name: "H", policies: [], accountId: UNKNOWN });
+    const planned = played(other, unknown);
+    expect(messages(planned)).toEqual([
+      `unresolved: UserGroup g: changes account ${"b".repeat(32)}, which this review did not read: not reviewed`,
+      "unresolved: UserGroup h: the account it changes is unknown until apply: not reviewed",
+    ]);
+    expect(planned.after.userGroups.map((g) => g.name)).toEqual(["SRE"]);
+  });
+
+  it("this package's provider under another type is a risk, and is played as the kind the provider names", () => {
+    const shim = 'with({ kind: "userGroupMembers" }) { require("pulumi-cloudflare-iam/provider").providers[kind] }';
+    const disguised = { op: "create", urn: "urn:pulumi:s::p::pulumi-nodejs:dynamic/tools:Thing::t", newState: { urn: "urn:pulumi:s::p::pulumi-nodejs:dynamic/tools:Thing::t", type: "pulumi-nodejs:dynamic/tools:Thing", inputs: { __provider: shim, accountId: ACCOUNT, userGroupId: "g1", memberIds: ["eve"] }, propertyDependencies: {} } };
+    const planned = played(disguised);
+    expect(messages(planned)).toEqual(["not-reviewed: pulumi-nodejs:dynamic/tools:Thing t: carries this package's provider under a type the review does not know: reviewed as a UserGroupMembers"]);
+    expect(planned.after.userGroups[0].memberIds).toEqual(["eve"]);
+    expect(changesAnything({ steps: [disguised] })).toBe(true);
+  });
+
+  it("this package's provider whose kind cannot be told is a risk and is not played", () => {
+    const s = { urn: "urn:pulumi:s::p::pulumi-nodejs:dynamic:Resource::t", type: "pulumi-nodejs:dynamic:Resource", inputs: { __provider: 'require("pulumi-cloudflare-iam/provider")' }, propertyDependencies: {} };
+    expect(messages(played({ op: "create", urn: s.urn, newState: s }))).toEqual([
+      "not-reviewed: pulumi-nodejs:dynamic:Resource t: carries this package's provider under a type the review does not know, and what it manages cannot be told: not reviewed",
+    ]);
+  });
+
+  it("someone else's dynamic provider, an access-granting @pulumi/cloudflare type, a command and an unknown step kind are risks", () => {
+    const foreign = (type: string, op = "create") => ({ op, urn: `urn:pulumi:s::p::${type}::x`, newState: { urn: `urn:pulumi:s::p::${type}::x`, type, inputs: {}, propertyDependencies: {} } });
+    expect(messages(played(decoy))).toEqual([
+      "not-reviewed: pulumi-nodejs:dynamic:Resource decoy: a dynamic resource whose provider is not this package's: its code runs with the stack's token and may change any access; not reviewed",
+    ]);
+    expect(messages(played(foreign("cloudflare:index/apiToken:ApiToken")))).toEqual(["not-reviewed: cloudflare:index/apiToken:ApiToken x: not reviewed: grants access outside user groups"]);
+    expect(messages(played(foreign("command:local:Command")))).toEqual([
+      "not-reviewed: command:local:Command x: not reviewed: runs commands of its own during up, which may call the Cloudflare API",
+    ]);
+    expect(messages(played(foreign("cloudflare:index/dnsRecord:DnsRecord")))).toEqual([]);
+    expect(messages(played({ ...create("UserGroup", "g", { name: "G" }), op: "import" }))).toEqual(['unresolved: UserGroup g: its step "import" is one the review does not know how to play']);
+  });
+
+  it("@pulumi/cloudflare AccountMember is played as the member's direct policies, an invitee added", () => {
+    const type = "cloudflare:index/accountMember:AccountMember";
+    const member = (email: string, inputs: Record<string, unknown>) => ({
+      op: "create",
+      urn: `urn:pulumi:s::p::${type}::${email}`,
+      newState: { urn: `urn:pulumi:s::p::${type}::${email}`, type, inputs: { accountId: ACCOUNT, email, ...inputs }, propertyDependencies: {} },
+    });
+    const planned = played(
+      member("New@Example.com", { policies: [{ access: "allow", permissionGroups: [{ id: "admin" }], resourceGroups: [{ id: "all" }] }] }),
+      member("x@example.com", { roles: [UNKNOWN] }),
+    );
+    expect(planned.after.members.find((m) => m.email === "new@example.com")).toEqual({
+      id: "(invited new@example.com)",
+      email: "new@example.com",
+      status: "pending",
+      roles: [],
+      policies: [{ access: "allow", permissionGroups: ["admin"], resourceGroups: ["all"], scopes: [] }],
+    });
+    expect(messages(planned)).toEqual([`unresolved: ${type} x@example.com: unknown until apply: roles.0; reviewed as administrator-class on the whole account`]);
+    expect(planned.after.members.find((m) => m.email === "x@example.com")!.policies).toEqual([{ access: "allow", permissionGroups: [UNKNOWN_PERMISSION], resourceGroups: ["all"], scopes: [] }]);
+  });
+
+  it("the account a preview is for: the stack's setting first", () => {
+    expect(previewAccountId({ config: { "cloudflare-iam:accountId": "c".repeat(32) }, steps: [] })).toBe("c".repeat(32));
+  });
 });

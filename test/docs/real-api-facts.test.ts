@@ -1,6 +1,7 @@
 /**
- * The README's "How the real API behaves" table stays true: one row per fact of
- * REAL-API-FACTS.md, and every test a row cites exists under that name in that file.
+ * docs/real-api-facts.md stays true: one row per fact of REAL-API-FACTS.md, every test a row
+ * cites exists under that name in that file, and docs/testing.md records a break tried for
+ * every fact, naming a test that exists.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,22 +10,41 @@ import { PROJECT_ROOT } from "../support/pulumi";
 const FACTS_FILE = join(PROJECT_ROOT, "../shared/api-reference/REAL-API-FACTS.md");
 /** The facts the table was written against; REAL-API-FACTS.md, where it is beside the repository, must agree. */
 const FACT_COUNT = 51;
+const ALL_FACTS = Array.from({ length: FACT_COUNT }, (_, i) => i + 1);
 
-const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
-const section = readme.slice(readme.indexOf("## How the real API behaves"), readme.indexOf("\n## ", readme.indexOf("## How the real API behaves") + 3));
-const rows = [...section.matchAll(/^\| (\d+) \| (.+) \| `([^`]+)`: "([^"]+)" \|$/gm)].map((m) => ({
+const read = (file: string) => readFileSync(join(PROJECT_ROOT, file), "utf8");
+
+/** The lines of a markdown section, from its heading to the next heading of the same level. */
+function section(text: string, heading: string): string {
+  const start = text.indexOf(`\n${heading}\n`);
+  if (start < 0) throw new Error(`no section ${heading}`);
+  const end = text.indexOf("\n## ", start + heading.length + 2);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+const rows = [...read("docs/real-api-facts.md").matchAll(/^\| (\d+) \| (.+) \| `([^`]+)`: "([^"]+)" \|$/gm)].map((m) => ({
   fact: Number(m[1]),
-  does: m[2],
+  file: m[3],
+  test: m[4],
+}));
+
+const breaks = [...section(read("docs/testing.md"), "## Fact table: the breaks tried").matchAll(/^- fact (\d+): (.+) → `([^`]+)`: "([^"]+)"$/gm)].map((m) => ({
+  fact: Number(m[1]),
+  change: m[2],
   file: m[3],
   test: m[4],
 }));
 
 it("has one row per fact, in order", () => {
-  expect(rows.map((r) => r.fact)).toEqual(Array.from({ length: FACT_COUNT }, (_, i) => i + 1));
+  expect(rows.map((r) => r.fact)).toEqual(ALL_FACTS);
   if (existsSync(FACTS_FILE)) {
     const numbered = [...readFileSync(FACTS_FILE, "utf8").matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
     expect(numbered).toEqual(rows.map((r) => r.fact));
   }
+});
+
+it("records a break tried for every fact, in order", () => {
+  expect([...new Set(breaks.map((b) => b.fact))]).toEqual(ALL_FACTS);
 });
 
 /** The names a test file gives its tests: `it(...)` and `describe(...)` titles, and the case names of table tests. */
@@ -32,8 +52,12 @@ function testNames(file: string): string[] {
   return [...readFileSync(file, "utf8").matchAll(/(["'`])((?:(?!\1).)+)\1/g)].map((m) => m[2]);
 }
 
-it.each(rows)("fact $fact cites a test that exists: $file", ({ file, test }) => {
+const citesATestThatExists = ({ file, test }: { file: string; test: string }) => {
   const path = join(PROJECT_ROOT, file);
   expect(existsSync(path)).toBe(true);
   expect(testNames(path).filter((name) => name.includes(test))).not.toEqual([]);
-});
+};
+
+it.each(rows)("fact $fact cites a test that exists: $file", citesATestThatExists);
+
+it.each(breaks)("the break of fact $fact names a test that exists: $file", citesATestThatExists);

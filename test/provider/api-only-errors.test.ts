@@ -1,5 +1,6 @@
 /** What only the API can know reaches the user as Cloudflare's own code and message, with the resource named. */
 import { providers } from "../../provider";
+import { failure, useProxiedProvider } from "../support/api-proxy";
 import { useEmulator } from "../support/emulator";
 import { created, useProviderConfig } from "../support/provider";
 
@@ -52,4 +53,20 @@ it("errors carry no stack trace for the engine to print", async () => {
   // fact 25: 404 with code 404, "User group ... not found"; checked with a GET of the group, it really is gone.
   expect(error.message).toMatch(/UserGroupMembers create failed: .*HTTP 404: \[404\] User group b{32} not found/);
   expect(error.stack).toBe("");
+});
+
+describe("refusals the emulator does not model", () => {
+  const proxy = useProxiedProvider(emulator);
+
+  it("fact 10: a refused permission and resource group combination, with Cloudflare's code and message", async () => {
+    const group = await created(providers.resourceGroup, { name: "first listed", scope: { objects: [{ key: "k" }] } });
+    proxy().script((r) =>
+      r.method === "POST" && /\/iam\/user_groups$/.test(r.path) ? failure(400, 1006, "invalid permission group and resource group combination") : undefined,
+    );
+    const attempt = created(providers.userGroup, {
+      name: "combination",
+      policies: [{ access: "allow", permissionGroups: ["c8fed203ed3043cba015a93ad1616f1f"], resourceGroups: [group.id] }],
+    });
+    await expect(attempt).rejects.toThrow(/^UserGroup create failed: Cloudflare API POST \S+ failed with HTTP 400: \[1006\] invalid permission group and resource group combination$/);
+  });
 });

@@ -3,15 +3,20 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { RunningEmulator } from "../../emulator";
 import { configure } from "../../provider";
 
-export function useProviderConfig(emulator: () => RunningEmulator): void {
-  beforeAll(() => {
-    const values: Record<string, string> = {
-      "cloudflare-iam:apiToken": emulator().token,
-      "cloudflare-iam:baseUrl": emulator().baseUrl,
-      "cloudflare-iam:accountId": emulator().accountId,
-    };
-    configure({ get: (key) => values[key] });
-  });
+type ApiTarget = Pick<RunningEmulator, "baseUrl" | "token" | "accountId">;
+
+/** Points the provider at an emulator, or at anything that answers as one (an ApiProxy). */
+export function configureFor(target: ApiTarget): void {
+  const values: Record<string, string> = {
+    "cloudflare-iam:apiToken": target.token,
+    "cloudflare-iam:baseUrl": target.baseUrl,
+    "cloudflare-iam:accountId": target.accountId,
+  };
+  configure({ get: (key) => values[key] });
+}
+
+export function useProviderConfig(target: () => ApiTarget): void {
+  beforeAll(() => configureFor(target()));
 }
 
 /** check(), failing the test with the reported failures when there are any. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiPath, CloudflareClient, isApiError, list, listAllPages, NotFoundError, PAGE_SIZE } from "../../client";
-import { isPolicyValidationFailure, isScimRefusal, userGroupsApi } from "../user-group/api";
+import { userGroupsApi } from "../user-group/api";
 import { AGE_STEPS_MS, createdAt, learnInvisibleAge, nextTryAt } from "./propagation";
 import { apiMember } from "./schema";
 
@@ -14,9 +14,13 @@ const memberList = list(apiMember);
 /** fact 34: a valid account member who is not in the group: 404 "... not found in user group". */
 export const isNotInGroup = (error: unknown): boolean => isApiError(error, { status: 404, includes: "not found in user group" });
 
-/** fact 33: an id that is not, or no longer, an account member: 400 with code 400 (InvalidMember). */
-export const isInvalidMember = (error: unknown): boolean =>
-  isApiError(error, { status: 400, code: 400 }) && !isPolicyValidationFailure(error) && !isScimRefusal(error);
+/**
+ * fact 33: an id that is not, or no longer, an account member: HTTP 400 with code 400 (InvalidMember).
+ * Code 400 is not enough: other refusals share it (fact 35's, and ones we do not know), and a read or
+ * delete takes this answer as "the member left". So the message must say so too; the facts give
+ * none, and we assume it names an invalid member (docs/real-api-facts.md, "Assumptions").
+ */
+export const isInvalidMember = (error: unknown): boolean => isApiError(error, { status: 400, code: 400, includes: "invalid member" });
 
 /** The user group itself does not exist: what a read reports as gone and a delete as done. */
 export class UserGroupGone extends NotFoundError {}

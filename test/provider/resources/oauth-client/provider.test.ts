@@ -1,4 +1,5 @@
 import { providers } from "../../../../provider";
+import { requestsTo, useProxiedProvider } from "../../../support/api-proxy";
 import { admin, useEmulator } from "../../../support/emulator";
 import { api, checked, created, diffOf, updated, useProviderConfig } from "../../../support/provider";
 
@@ -133,4 +134,19 @@ it("adopts an existing client without creating one; its secret stays unknown unt
   expect(outs.clientSecret).toBe("");
   expect((await api(emulator())<unknown[]>("GET", "/oauth_clients")).length).toBe(before);
   expect(await diffOf(provider, id, outs, args)).toMatchObject({ changes: false });
+});
+
+describe("what an update sends", () => {
+  const proxy = useProxiedProvider(emulator);
+
+  it("fact 45: a client with auth method none and hyphenated scopes renames and changes its redirect URIs in place, in one PATCH of those fields", async () => {
+    const tf = client({ tokenEndpointAuthMethod: "none", scopes: ["user-details.read", "teams.read"] });
+    const { id, outs } = await created(provider, tf);
+    const next = { ...tf, clientName: "deployer renamed", redirectUris: ["https://ci.example.com/other"] };
+    expect(await diffOf(provider, id, outs, next)).toMatchObject({ changes: true, replaces: [] });
+    proxy().reset();
+    expect(await updated(provider, id, outs, next)).toMatchObject({ clientId: id, clientName: "deployer renamed", redirectUris: ["https://ci.example.com/other"] });
+    expect(proxy().requests.map((r) => r.method)).toEqual(["PATCH"]);
+    expect(requestsTo(proxy(), "PATCH", /\/oauth_clients\/[^/]+$/)[0].body).toEqual({ client_name: "deployer renamed", redirect_uris: ["https://ci.example.com/other"] });
+  });
 });

@@ -1,4 +1,5 @@
 import { providers } from "../../../../provider";
+import { requestsTo, useProxiedProvider } from "../../../support/api-proxy";
 import { admin, useEmulator } from "../../../support/emulator";
 import { api, created, diffOf, updated, useProviderConfig } from "../../../support/provider";
 
@@ -57,4 +58,16 @@ it("adopts, reads deletion, and deletes idempotently", async () => {
   await provider.delete!(id, outs);
   expect((await provider.read!(id, outs)).id).toBe("");
   await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
+});
+
+describe("the list", () => {
+  const proxy = useProxiedProvider(emulator);
+
+  it("fact 40: a lost create is looked for in one request for the whole list, with no page parameters", async () => {
+    await admin(emulator(), "PUT", "/faults", { dropNextWrites: 1 });
+    const { id } = await created(provider, { emailDomain: "one-page.example.com" });
+    const lists = requestsTo(proxy(), "GET", /\/sso_connectors$/);
+    expect(lists.map((r) => Object.fromEntries(r.query))).toEqual([{}]);
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+  });
 });

@@ -1,5 +1,6 @@
 import { accountMembers } from "../../../../emulator";
 import { providers } from "../../../../provider";
+import { failure, requestsTo, useProxiedProvider } from "../../../support/api-proxy";
 import { admin, useEmulator } from "../../../support/emulator";
 import { api, created, untilMembersVisible, useProviderConfig } from "../../../support/provider";
 
@@ -48,4 +49,42 @@ it("facts 26 and 34: a member removed by hand, or a deleted group, reads as gone
   await api(emulator())("DELETE", `/iam/user_groups/${group.id}`);
   expect((await provider.read!(id, outs)).id).toBe("");
   await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
+});
+
+it("fact 31: an add whose answer is lost is sent again, as adding a member twice changes nothing", async () => {
+  const group = await api(emulator())<{ id: string }>("POST", "/iam/user_groups", { name: "lost add" });
+  await untilMembersVisible(emulator(), group.id);
+  await admin(emulator(), "PUT", "/faults", { dropNextWrites: 1 });
+  const { outs } = await created(provider, { userGroupId: group.id, memberId: accountMembers[5].id });
+  expect(outs.email).toBe(accountMembers[5].email);
+  expect((await api(emulator())<{ id: string }[]>("GET", `/iam/user_groups/${group.id}/members`)).map((m) => m.id)).toEqual([accountMembers[5].id]);
+});
+
+describe("what is sent, and answers only the real API gives", () => {
+  const proxy = useProxiedProvider(emulator);
+  const member = accountMembers[6];
+  let groupId: string;
+
+  beforeAll(async () => {
+    groupId = (await api(emulator())<{ id: string }>("POST", "/iam/user_groups", { name: "refusals" })).id;
+    await untilMembersVisible(emulator(), groupId);
+  });
+
+  it("fact 30: sends a bare array of {id}, and finds its member in the whole list the answer holds", async () => {
+    // The answer lists the group by email, and these two sort before the member added.
+    await api(emulator())("POST", `/iam/user_groups/${groupId}/members`, [{ id: accountMembers[0].id }, { id: accountMembers[1].id }]);
+    const { outs } = await created(provider, { userGroupId: groupId, memberId: member.id });
+    expect(requestsTo(proxy(), "POST", /\/members$/).map((r) => r.body)).toEqual([[{ id: member.id }]]);
+    expect(outs.email).toBe(member.email);
+  });
+
+  it("fact 35: a refusal that shares InvalidMember's code reaches the user as Cloudflare's, never as a member who left", async () => {
+    const dsr = failure(400, 400, "Members of this account do not have DSR enabled");
+    proxy().script((r) => (/\/members(\/|$)/.test(r.path) && r.method !== "GET" ? dsr : undefined));
+    const attempt = created(provider, { userGroupId: groupId, memberId: accountMembers[9].id });
+    await expect(attempt).rejects.toThrow(/^UserGroupMember create failed: .*\[400\] Members of this account do not have DSR enabled$/);
+    // A delete refused so is not done: the membership is still there.
+    const outs = { accountId: proxy().accountId, userGroupId: groupId, memberId: member.id, email: member.email, status: "" };
+    await expect(provider.delete!(`${groupId}/${member.id}`, outs)).rejects.toThrow(/do not have DSR enabled/);
+  });
 });

@@ -2,6 +2,7 @@ import { accountMembers } from "../../../../emulator";
 import { providers } from "../../../../provider";
 import { ValidationError } from "../../../../provider/client";
 import { explainMembersError } from "../../../../provider/resources/user-group-members/provider";
+import { requestsTo, useProxiedProvider } from "../../../support/api-proxy";
 import { admin, resetStats, stats, useEmulator } from "../../../support/emulator";
 import { api, created, diffOf, untilMembersVisible, updated, useProviderConfig } from "../../../support/provider";
 
@@ -84,4 +85,23 @@ it("fact 38: a member list refused for a group whose policies fail validation is
   expect(await explainMembersError(refusal)).toMatch(/cannot list the members of a user group one of whose policies fails validation/);
   const other = new ValidationError(400, [{ code: 1001, message: "something else" }], { method: "GET", path: "/members" });
   expect(await explainMembersError(other)).toBeUndefined();
+});
+
+describe("reading the member list", () => {
+  const proxy = useProxiedProvider(emulator);
+
+  it("fact 27: asks 500 a page", async () => {
+    const { id, outs } = await created(provider, { userGroupId: groupId, memberIds: ids.slice(0, 3) });
+    proxy().reset();
+    expect((await provider.read!(id, outs)).props.memberIds).toHaveLength(3);
+    expect(requestsTo(proxy(), "GET", /\/members$/).map((r) => r.query.get("per_page"))).toEqual(["500"]);
+  });
+
+  it("fact 28: reads an empty group's `result: null` as no members", async () => {
+    const { id, outs } = await created(provider, { userGroupId: groupId, memberIds: [] });
+    expect(await api(emulator())("GET", `/iam/user_groups/${groupId}/members`)).toBeNull();
+    const read = await provider.read!(id, outs);
+    expect(read.props).toMatchObject({ memberIds: [], members: [] });
+    expect(await diffOf(provider, id, read.props, { userGroupId: groupId, memberIds: [] })).toMatchObject({ changes: false });
+  });
 });

@@ -2,6 +2,7 @@ import { providers } from "../../../../provider";
 import { userGroupsApi } from "../../../../provider/resources/user-group/api";
 import { policiesToSend } from "../../../../provider/resources/user-group/schema";
 import { clientFor } from "../../../../provider/runtime";
+import { failure, requestsTo, success, useProxiedProvider } from "../../../support/api-proxy";
 import { admin, resetStats, stats, useEmulator, writeCount } from "../../../support/emulator";
 import { api, checked, created, diffOf, updated, useProviderConfig } from "../../../support/provider";
 
@@ -75,7 +76,10 @@ it("fact 22: a rename with unchanged policies sends the name alone, and keeps th
 it("fact 23: an empty policy list clears every policy", async () => {
   const name = uniqueName("clear");
   const { id, outs } = await created(provider, group(name, [allow([zoneRead], [rgA])]));
+  await resetStats(emulator());
   expect((await updated(provider, id, outs, group(name, []))).policies).toEqual([]);
+  // One PUT of `policies: []` does it: nothing needs putting back.
+  expect(writeCount(await stats(emulator()))).toBe(1);
   expect((await provider.read!(id, outs)).props.policies).toEqual([]);
 });
 
@@ -198,4 +202,34 @@ it("sends no write while checking and diffing", async () => {
   const { id, outs } = { id: "0".repeat(32), outs: { accountId: emulator().accountId, name: "x", policies: [], createdOn: "", modifiedOn: "" } };
   await diffOf(provider, id, outs, group("y", []));
   expect(writeCount(await stats(emulator()))).toBe(0);
+});
+
+describe("fact 19: a create whose answer is lost, recovered by the name, which is unique", () => {
+  const proxy = useProxiedProvider(emulator);
+  const listsNamed = (name: string) => (r: { method: string; path: string; query: URLSearchParams }) =>
+    r.method === "GET" && /\/iam\/user_groups$/.test(r.path) && r.query.get("name") === name;
+
+  it("takes the group its unanswered try made, once a retry is told the name is already in use", async () => {
+    const name = uniqueName("landed");
+    await admin(emulator(), "PUT", "/faults", { dropNextWrites: 1 });
+    // The first look finds nothing yet (the list lags the create), so the create is tried again.
+    let looks = 0;
+    proxy().script((r) => (listsNamed(name)(r) && ++looks === 1 ? success([]) : undefined));
+    const { id } = await created(provider, group(name, []));
+    expect(requestsTo(proxy(), "POST", /\/iam\/user_groups$/)).toHaveLength(2);
+    const groups = await api(emulator())<{ id: string }[]>("GET", `/iam/user_groups?name=${encodeURIComponent(name)}`);
+    expect(groups.map((g) => g.id)).toEqual([id]);
+  });
+
+  it("never takes a group of that name made before the create began", async () => {
+    const name = uniqueName("older");
+    const older = { id: "0".repeat(31) + "1", name, created_on: "2020-01-01T00:00:00Z", modified_on: "2020-01-01T00:00:00Z" };
+    let posts = 0;
+    proxy().script((r) => {
+      if (listsNamed(name)(r)) return success([older]);
+      if (r.method !== "POST" || !/\/iam\/user_groups$/.test(r.path)) return undefined;
+      return ++posts === 1 ? failure(500, 10000, "Internal server error") : failure(400, 400, `User group name ${name} is already in use`);
+    });
+    await expect(created(provider, group(name, []))).rejects.toThrow(/Cloudflare now says it exists, but no new object matches it exactly/);
+  });
 });
