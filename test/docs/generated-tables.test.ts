@@ -55,4 +55,6 @@ it("the claims docs/performance.md makes hold for the results it shows", () => {
   for (const r of results.filter((r) => r.rate_limit === "per phase")) expect([r.phase, r.n, r.rate_limited]).toEqual([r.phase, r.n, 0]);
   expect(new Set(results.map((r) => r.n))).toEqual(new Set([10, 100, 300, 1000]));
   expect(results.filter((r) => r.n === 1000).every((r) => r.rate_limit === "one window" && r.seconds_without_limit !== undefined)).toBe(true);
+  // The create, first in its window, fits in it.
+  expect(results.filter((r) => r.n === 1000 && r.phase === "up (create)").map((r) => r.rate_limited)).toEqual([0]);
 });
