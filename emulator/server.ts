@@ -98,6 +98,11 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The route a request was counted under, once known: its answer is counted under the same. */
+interface Routed {
+  route?: string;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Emulator {
@@ -137,16 +142,17 @@ export class Emulator {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://emulator.local");
     const method = (req.method ?? "GET").toUpperCase();
+    const routed: Routed = {};
     try {
       const body = parseJson(await readBody(req));
       if (url.pathname.startsWith(ADMIN_PREFIX)) {
         return this.handleAdmin(method, url, body, res);
       }
-      await this.handleApi(method, url, body, req, res);
+      await this.handleApi(method, url, body, req, res, routed);
     } catch (error) {
       const apiError =
         error instanceof ApiFailure ? error : new ApiFailure(500, ErrorCodes.internal, `internal error: ${(error as Error).message}`);
-      this.state.stats.answered(apiError.status);
+      this.state.stats.answered(apiError.status, routed.route);
       send(res, apiError.status, failure(apiError));
     }
   }
@@ -161,10 +167,10 @@ export class Emulator {
     }
   }
 
-  private async handleApi(method: string, url: URL, body: unknown, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async handleApi(method: string, url: URL, body: unknown, req: IncomingMessage, res: ServerResponse, routed: Routed): Promise<void> {
     if (!url.pathname.startsWith(API_PREFIX)) throw new ApiFailure(404, ErrorCodes.noRoute, `No route for ${url.pathname}`);
     const match = this.api.match(method, url.pathname.slice(API_PREFIX.length));
-    this.state.stats.record(method, match?.template ?? "(no route)");
+    const route = (routed.route = this.state.stats.record(method, match?.template ?? "(no route)"));
     if (!match) throw new ApiFailure(404, ErrorCodes.noRoute, `No route for ${method} ${url.pathname}`);
 
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
@@ -183,7 +189,7 @@ export class Emulator {
 
     const decision = this.state.limiter.take(token, Date.now());
     if (!decision.allowed) {
-      return this.refuse(res, 429, decision.retryAfterSeconds, "rateLimited");
+      return this.refuse(res, route, 429, decision.retryAfterSeconds, "rateLimited");
     }
     const latency = drawLatency(this.state.faults, this.random);
     if (latency > 0) {
@@ -191,32 +197,32 @@ export class Emulator {
       await sleep(latency);
     }
     const refusal = drawRefusal(this.state.faults, this.random);
-    if (refusal?.status === 429) return this.refuse(res, 429, this.state.faults.retryAfterSeconds, "rateLimited");
-    if (refusal) return this.refuse(res, refusal.status, undefined, "serverErrors");
+    if (refusal?.status === 429) return this.refuse(res, route, 429, this.state.faults.retryAfterSeconds, "rateLimited");
+    if (refusal) return this.refuse(res, route, refusal.status, undefined, "serverErrors");
 
     const result = match.handler({ params: match.params, query: url.searchParams, body }, this.context);
     if (!WRITE_METHODS.has(method)) {
-      this.state.stats.answered(200);
+      this.state.stats.answered(200, route);
       return send(res, 200, envelope(result));
     }
     this.state.store.save();
     if (drawDrop(this.state.faults, this.random)) {
       this.state.stats.injected("dropped");
-      this.state.stats.answered("dropped");
+      this.state.stats.answered("dropped", route);
       req.socket.destroy();
       return;
     }
-    this.state.stats.answered(result.status ?? 200);
+    this.state.stats.answered(result.status ?? 200, route);
     send(res, result.status ?? 200, envelope(result));
   }
 
-  private refuse(res: ServerResponse, status: number, retryAfterSeconds: number | undefined, kind: "rateLimited" | "serverErrors"): void {
+  private refuse(res: ServerResponse, route: string, status: number, retryAfterSeconds: number | undefined, kind: "rateLimited" | "serverErrors"): void {
     const error =
       status === 429
         ? new ApiFailure(429, ErrorCodes.rateLimited, "Rate limited. Please wait and consider throttling your request speed")
         : new ApiFailure(status, status === 503 ? ErrorCodes.unavailable : ErrorCodes.internal, status === 503 ? "Service unavailable" : "Internal server error");
     this.state.stats.injected(kind);
-    this.state.stats.answered(status);
+    this.state.stats.answered(status, route);
     send(res, status, failure(error), retryAfterSeconds !== undefined ? { "retry-after": String(retryAfterSeconds) } : {});
   }
 
