@@ -22,7 +22,7 @@ export const adminOption = () =>
     DEFAULT_ADMIN_GROUPS.join(", "),
   );
 
-function readPreview(file: string): unknown {
+export function readPreview(file: string): unknown {
   const text = readFileSync(file === "-" ? 0 : file, "utf8");
   try {
     return JSON.parse(text);
