@@ -11,6 +11,8 @@ interface Paths {
   exact: string[];
   /** Paths under which every write touches this object. */
   under: string[];
+  /** Paths whose DELETE takes this object with it (fact 26: a group's members go with the group). */
+  deletedWith?: string[];
   /** The ids an entry without a URI may name. */
   ids: string[];
 }
@@ -19,7 +21,8 @@ interface Paths {
 function pathsOf(resource: DriftedResource, accountId: string): Paths {
   const account = `/accounts/${accountId}`;
   // fact 125 does not give SCIM's paths; a SCIM Groups path for the group is read as the group's (docs/drift.md).
-  const group = (id: string) => [`${account}/iam/user_groups/${id}`, `${account}/scim/v2/groups/${id}`];
+  const scim = (id: string) => `${account}/scim/v2/groups/${id}`;
+  const group = (id: string) => [`${account}/iam/user_groups/${id}`, scim(id)];
   const [groupId, memberId] = resource.id.split("/");
   switch (resource.kind) {
     case "ResourceGroup":
@@ -27,12 +30,12 @@ function pathsOf(resource: DriftedResource, accountId: string): Paths {
     case "UserGroup":
       return { exact: group(resource.id), under: [], ids: [resource.id] };
     case "UserGroupMembers":
-      // Deleting the group takes its members with it (fact 26).
-      return { exact: group(resource.id), under: [`${account}/iam/user_groups/${resource.id}/members`], ids: [resource.id] };
+      return { exact: [scim(resource.id)], under: [`${account}/iam/user_groups/${resource.id}/members`], deletedWith: group(resource.id), ids: [resource.id] };
     case "UserGroupMember":
       return {
-        exact: [...group(groupId), `${account}/iam/user_groups/${groupId}/members`],
+        exact: [`${account}/iam/user_groups/${groupId}/members`, scim(groupId)],
         under: [`${account}/iam/user_groups/${groupId}/members/${memberId}`],
+        deletedWith: group(groupId),
         ids: [memberId, groupId],
       };
     case "SSOConnector":
@@ -56,7 +59,10 @@ export function touches(entry: AuditEntry, resource: DriftedResource, accountId:
   if (!isWrite(entry)) return false;
   const paths = pathsOf(resource, accountId.toLowerCase());
   const uri = entry.raw?.uri ? normalUri(entry.raw.uri) : undefined;
-  if (uri) return paths.exact.includes(uri) || paths.under.some((p) => uri === p || uri.startsWith(`${p}/`));
+  if (uri) {
+    const deleted = entry.action?.type === "delete" || entry.raw?.method?.toUpperCase() === "DELETE";
+    return paths.exact.includes(uri) || paths.under.some((p) => uri === p || uri.startsWith(`${p}/`)) || (deleted && (paths.deletedWith ?? []).includes(uri));
+  }
   return entry.resource?.id !== undefined && paths.ids.includes(entry.resource.id);
 }
 

@@ -1,8 +1,9 @@
 /**
  * The account's audit log: every successful write, recorded once in the v2 shape (fact 108) and
  * in the v1 shape with before and after values (facts 112, 122), with the actor who made it.
- * Reads and refused writes are not recorded (fact 113). An ingestion delay (fact 114) hides an
- * entry until it has "arrived". Kept in memory: a restarted emulator starts with an empty log.
+ * Reads and refused writes are not recorded (fact 113). An ingestion delay (fact 114) lists an
+ * entry only once it is that old, by the delay set at the time of listing, so a test can hold
+ * entries back and then let them arrive. Kept in memory: a restarted emulator starts with an empty log.
  *
  * fact 124 leaves `resource.product`, `resource.type` and `resource.id` unknown for IAM objects;
  * the emulator picks values (docs/emulator.md) that no client should rely on.
@@ -29,7 +30,7 @@ export interface WriteRequest {
 }
 
 interface Recorded {
-  visibleAt: number;
+  at: number;
   v2: Record<string, unknown>;
   v1: Record<string, unknown>;
 }
@@ -95,7 +96,7 @@ export class AuditLog {
     const oldValue = valueOf(before, object.collection, object.objectId);
     const newValue = valueOf(after, object.collection, object.objectId);
     this.entries.push({
-      visibleAt: Date.now() + this.delayMs,
+      at: Date.parse(time),
       v2: {
         id,
         account: { id: this.accountId, name: "Emulated account" },
@@ -140,8 +141,8 @@ export class AuditLog {
     };
   }
 
-  /** The entries that have arrived, oldest first. */
+  /** The entries that have arrived, oldest first: those at least `delayMs` old, by the delay set now. */
   arrived(now = Date.now()): Recorded[] {
-    return this.entries.filter((e) => e.visibleAt <= now);
+    return this.entries.filter((e) => e.at + this.delayMs <= now);
   }
 }
