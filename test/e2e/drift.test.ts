@@ -74,9 +74,9 @@ it("names exactly alice, the SCIM token and bob, each on the right resource and 
   const summary = items.map((i) => [i.name, i.changes.map((c) => c.property), i.changedBy && [i.changedBy.email, i.changedBy.tokenName, i.changedBy.channel]]);
   expect(summary).toEqual([
     ["client", ["redirectUris"], ["bob@example.com", null, "dashboard"]],
+    ["zones", ["name"], null],
     ["team", ["name"], ["alice@example.com", null, "dashboard"]],
     ["team-members", ["memberIds"], [null, SCIM.name, "API token"]],
-    ["zones", ["name"], null],
   ]);
   expect(items.find((i) => i.name === "team")!.changes).toEqual([{ property: "name", before: "e2e team", after: "e2e team (old)" }]);
   for (const item of items.filter((i) => i.changedBy)) expect(item.changedBy!.rayId).toMatch(/-EMU$/);
