@@ -1,0 +1,107 @@
+/**
+ * The audit log's reader: generated variants of the facts' shapes all parse (nulls, missing and
+ * unknown fields, open enums, `resource.response` as anything, `count` as a string or a number,
+ * either cursor field), and the pages are walked by hand to the last one.
+ */
+import { createServer } from "node:http";
+import { AddressInfo } from "node:net";
+import fc from "fast-check";
+import { auditEntrySchema, listAuditEntries, nextCursor } from "../../account/audit-log";
+import { CloudflareClient, unwrap } from "../../provider/client";
+
+const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+
+/** A field left out of the JSON. */
+const ABSENT = Symbol("absent");
+/** A field as the API may send it: the value, `null`, or left out. */
+const maybe = <T>(value: fc.Arbitrary<T>) => fc.oneof(value, fc.constant(null), fc.constant(ABSENT));
+const withMaybe = (fields: Record<string, fc.Arbitrary<unknown>>) =>
+  fc.record(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, maybe(v)]))).map(present);
+/** The object without its left-out fields. */
+function present(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== ABSENT));
+}
+
+const text = fc.string({ maxLength: 12 });
+// fact 109: six live contexts and whatever comes next; fact 110: four types, delegated_service and more.
+const context = fc.oneof(fc.constantFrom("api", "api_key", "api_token", "dash", "oauth", "origin_ca_key"), text);
+const actorType = fc.oneof(fc.constantFrom("user", "account", "cloudflare_admin", "system", "delegated_service", "Cloudflare_admin"), text);
+// fact 111: untyped, and an array live.
+const untyped = fc.oneof(fc.constant({}), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.jsonValue());
+
+const entry = fc
+  .record({
+    id: maybe(fc.uuid()),
+    action: maybe(withMaybe({ description: text, result: fc.constantFrom("success", "failure"), time: fc.date().map((d) => d.toISOString()), type: fc.constantFrom("create", "update", "delete", "view") })),
+    actor: maybe(withMaybe({ id: text, context, email: text, ip_address: text, token_id: text, token_name: text, type: actorType, token: withMaybe({ id: text, name: text }) })),
+    raw: maybe(withMaybe({ cf_ray_id: text, method: fc.constantFrom("POST", "PUT", "PATCH", "DELETE"), status_code: fc.oneof(fc.integer(), text), uri: text, user_agent: text })),
+    resource: maybe(withMaybe({ id: text, product: text, request: untyped, response: untyped, scope: untyped, type: text })),
+    zone: maybe(withMaybe({ id: text, name: text })),
+    unknown_field: fc.jsonValue(),
+  })
+  .map(present);
+
+it("parses every generated variant of an entry, reading what it holds and null as absent", () => {
+  fc.assert(
+    fc.property(entry, (raw) => {
+      const parsed = auditEntrySchema.parse(raw);
+      const actor = (raw as { actor?: Record<string, unknown> | null }).actor;
+      expect(parsed.actor?.context).toBe(actor?.context ?? undefined);
+      expect(parsed.actor?.type).toBe(actor?.type ?? undefined);
+      expect(parsed).not.toHaveProperty("unknown_field");
+    }),
+    { numRuns: 500 },
+  );
+});
+
+it("Conflicts, facts 101 and 102: count as a string or a number, and either cursor field, name the next page", () => {
+  const info = withMaybe({
+    count: fc.oneof(fc.nat().map(String), fc.nat()),
+    cursor: fc.string({ minLength: 1, maxLength: 8 }),
+    cursors: withMaybe({ after: fc.string({ minLength: 1, maxLength: 8 }), before: text }),
+  });
+  fc.assert(
+    fc.property(fc.array(entry, { maxLength: 3 }), info, (page, resultInfo) => {
+      const body = { success: true, errors: [], messages: [], result: page, result_info: resultInfo };
+      const { resultInfo: read } = unwrap(body, auditEntrySchema.array(), "GET /logs/audit");
+      const sent = resultInfo as { cursor?: string | null; cursors?: { after?: string | null } | null; count?: unknown };
+      expect(nextCursor(read)).toBe(sent.cursor || sent.cursors?.after || undefined);
+      expect(read?.count).toBe(sent.count === undefined || sent.count === null ? undefined : Number(sent.count));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+describe("paging", () => {
+  const requests: URLSearchParams[] = [];
+  let baseUrl: string;
+  let close: () => void;
+  const pages: Record<string, { result: unknown[] | null; result_info: Record<string, unknown> }> = {
+    "": { result: [{ id: "1" }], result_info: { count: "1", cursor: "page-2" } },
+    "page-2": { result: [{ id: "2" }], result_info: { count: 1, cursors: { after: "page-3" } } },
+    "page-3": { result: [{ id: "3" }], result_info: { count: 1, cursor: "" } },
+  };
+
+  beforeAll(async () => {
+    const server = createServer((req, res) => {
+      const query = new URL(req.url!, "http://x").searchParams;
+      requests.push(query);
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ success: true, errors: [], messages: [], ...pages[query.get("cursor") ?? ""] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+  });
+  afterAll(() => close());
+
+  it("facts 100, 101 and 105: walks the cursor to its empty end, with both bounds and a positive filter as repeated keys", async () => {
+    const since = new Date("2026-12-01T00:00:00Z");
+    const before = new Date("2026-12-02T00:00:00Z");
+    const entries = await listAuditEntries(new CloudflareClient({ baseUrl, token: "t" }), ACCOUNT, since, before);
+    expect(entries.map((e) => e.id)).toEqual(["1", "2", "3"]);
+    expect(requests.map((q) => q.get("cursor"))).toEqual([null, "page-2", "page-3"]);
+    expect(requests[0].getAll("action_type")).toEqual(["create", "update", "delete"]);
+    expect([requests[0].get("since"), requests[0].get("before")]).toEqual([since.toISOString(), before.toISOString()]);
+  });
+});
