@@ -1,0 +1,63 @@
+/** Who changed it, or what is not known, said plainly (facts 109, 110, 114, 115). */
+import { plain } from "../../access/text";
+import { attribute, changedByOf, who } from "../../drift/attribute";
+import { alice, entry, scim, STACK_TOKEN, stackToken, userGroup } from "../support/drift";
+
+const now = new Date("2026-12-02T12:00:00Z");
+const group = userGroup();
+const note = (a: ReturnType<typeof attribute>) => (a.note ? plain(a.note) : undefined);
+
+it("names the one actor, with channel, time and ray id", () => {
+  expect(attribute(group, [entry(alice)], [STACK_TOKEN], now)).toEqual({
+    changedBy: { email: "alice@example.com", tokenName: null, channel: "dashboard", time: "2026-12-02T11:00:00Z", rayId: "8f2c1a2b3c4d5e6f-SJC" },
+  });
+});
+
+it("leaves the stack's own token out, and says so when only it changed the resource", () => {
+  expect(attribute(group, [entry(stackToken), entry(alice)], [STACK_TOKEN], now).changedBy?.email).toBe("alice@example.com");
+  const own = attribute(group, [entry(stackToken)], [STACK_TOKEN], now);
+  expect([own.changedBy, note(own)]).toEqual([null, "by this stack's token, outside a Pulumi run, 2026-12-02 11:00:00 UTC, ray 8f2c1a2b3c4d5e6f-SJC"]);
+});
+
+it("several candidates from different actors: names none, lists each", () => {
+  const several = attribute(group, [entry(alice), entry(scim)], [], now);
+  expect(several.changedBy).toBeNull();
+  expect(note(several)).toBe(
+    "several candidate entries, from different actors: by alice@example.com in the dashboard, 2026-12-02 11:00:00 UTC, ray 8f2c1a2b3c4d5e6f-SJC; " +
+      "by API token Okta SCIM Provisioning, 2026-12-02 11:00:00 UTC, ray 8f2c1a2b3c4d5e6f-SJC",
+  );
+  const same = attribute(group, [entry(alice), entry(alice, { action: { time: "2026-12-02T11:30:00Z", type: "update" } })], [], now);
+  expect([same.changedBy?.time, note(same)]).toEqual(["2026-12-02T11:30:00Z", "2 changes by this actor since the stack last wrote it; the latest is shown"]);
+});
+
+it("fact 114: a change less than 8 minutes old is not in the audit log yet, with when to run again", () => {
+  const recent = userGroup({ name: "SRE-old", modifiedOn: "2026-12-02T11:55:30Z" });
+  expect(note(attribute(recent, [], [], now))).toBe("not in the audit log yet; entries arrive up to 8 minutes after a change; run again after 12:04 UTC");
+  const old = userGroup({ name: "SRE-old", modifiedOn: "2026-12-02T11:00:00Z" });
+  expect(note(attribute(old, [], [], now))).toBe("no audit-log entry for this change, made at 2026-12-02 11:00:00 UTC: it is not logged");
+  expect(note(attribute(group, [], [], now))).toBe(
+    "no audit-log entry since the stack last wrote it (2026-12-02 10:00:00 UTC); if the change is less than 8 minutes old, it is not in the audit log yet: run again after 12:08 UTC",
+  );
+});
+
+it("fact 115: a change older than the 18 months the log keeps is said to be", () => {
+  const ancient = userGroup({ name: "SRE-old", modifiedOn: "2025-05-01T00:00:00Z" });
+  expect(note(attribute(ancient, [], [], now))).toBe("changed at 2025-05-01 00:00:00 UTC, longer ago than the audit log keeps entries (18 months)");
+});
+
+it.each([
+  [{ context: "api", type: "user", email: "ops@example.com" }, "API", "by ops@example.com through API"],
+  [{ context: "api_key", type: "user", email: "ops@example.com" }, "API key", "by ops@example.com through API key"],
+  [{ context: "oauth", type: "user", email: "ops@example.com", token_name: "Terraform Cloud" }, "OAuth", "through OAuth app Terraform Cloud for ops@example.com"],
+  [{ context: "api_token", type: "cloudflare_admin" }, "Cloudflare", "by Cloudflare itself"],
+  [{ context: "a_new_context", type: "delegated_service" }, "a_new_context", "through a_new_context"],
+  [{ context: "api_token", type: "account", token: { id: "t", name: "nested" } }, "API token", "by API token nested"],
+])("facts 109 and 110: %j reads as channel %s", (actor, channel, words) => {
+  const by = changedByOf(entry(actor));
+  expect([by.channel, plain(who(by))]).toEqual([channel, words]);
+});
+
+it("fact 125: a write through a SCIM path is SCIM's", () => {
+  const by = changedByOf(entry(scim, { raw: { method: "PATCH", uri: "/accounts/023e105f4ecef8ad9ca31a8372d0c353/scim/v2/Groups/0a1b" } }));
+  expect([by.channel, plain(who(by))]).toEqual(["SCIM", "by SCIM, with token Okta SCIM Provisioning"]);
+});
