@@ -9,7 +9,7 @@ import { driftJson, driftMarkdown, DriftReport } from "../drift/report";
 import { AuthenticationError, CloudflareClient } from "../provider/client";
 import { allPermissionGroups } from "../provider/data-sources/permission-groups";
 import { resourceGroupsApi } from "../provider/resources/resource-group/api";
-import { accountOption, apiClientFromEnvironment, command, emit } from "./program";
+import { accountOption, apiClientFromEnvironment, command, emit, formatOption } from "./program";
 import { readPreview } from "./review";
 
 interface DriftOptions {
@@ -69,7 +69,7 @@ export const driftCommand = () =>
         "Writes made with this command's token or a --stack-token-id are this stack's own.",
     )
     .argument("[preview]", "the JSON of `pulumi preview --refresh --json`: a file, or - for stdin", "-")
-    .addOption(new Option("--format <format>", "how to write the report").choices(["markdown", "json"]).default("markdown"))
+    .addOption(formatOption("report"))
     .addOption(accountOption())
     .addOption(new Option("--stack-token-id <ids...>", "ids of the tokens `pulumi up` writes with, when not the one this command reads with").default([]))
     .option("--out <file>", "write to this file instead of stdout")

@@ -6,7 +6,7 @@ import { reviewMarkdown } from "../access/markdown";
 import { applyPreview, changesAnything, Preview, previewAccountId, previewSchema } from "../access/preview";
 import { DEFAULT_ADMIN_GROUPS } from "../access/risk";
 import { readAccount } from "../account/snapshot";
-import { accountOption, apiClientFromEnvironment, command, emit, EXIT } from "./program";
+import { accountOption, apiClientFromEnvironment, command, emit, formatOption, EXIT } from "./program";
 
 interface ReviewOptions {
   format: "markdown" | "json";
@@ -47,7 +47,7 @@ export const reviewCommand = () => {
         "(CLOUDFLARE_API_TOKEN, CLOUDFLARE_BASE_URL) for names and for what the preview leaves unchanged.",
     )
     .argument("[preview]", "the JSON of `pulumi preview --json`: a file, or - for stdin", "-")
-    .addOption(new Option("--format <format>", "how to write the review").choices(["markdown", "json"]).default("markdown"))
+    .addOption(formatOption("review"))
     .addOption(new Option("--fail-on <condition>", `exit ${EXIT.risk} when the review raises a risk (a CI gate)`).choices(["risk"]))
     .addOption(adminOption())
     .addOption(accountOption())
