@@ -1,10 +1,11 @@
 /**
  * Reads the account's audit log (AUDIT-LOG-FACTS.md): v2 entries paged by hand on
- * `result_info.cursor`, and the id of the token this reads with. Read leniently: every field
- * may be missing or `null`, enums are open, `resource.response` may be anything (fact 111).
+ * `result_info.cursor`, v1 entries for the before and after values v2 lacks (fact 112), and the
+ * id of the token this reads with. Read leniently: every field may be missing or `null`, enums
+ * are open, `resource.response` may be anything (fact 111).
  */
 import { z } from "zod";
-import { apiPath, CloudflareClient, optional, ResultInfo, serverString } from "../provider/client";
+import { apiPath, CloudflareClient, listAllPages, optional, ResultInfo, serverString } from "../provider/client";
 
 /** One v2 entry (fact 108), only the fields attribution reads. */
 export const auditEntrySchema = z.object({
@@ -57,3 +58,19 @@ export async function listAuditEntries(client: CloudflareClient, accountId: stri
 export async function ownTokenId(client: CloudflareClient): Promise<string | undefined> {
   return (await client.get("/user/tokens/verify", z.object({ id: serverString }))).id;
 }
+
+/** One v1 entry (fact 122): the object before and after, as JSON objects or as JSON strings. */
+export const v1EntrySchema = z.object({
+  id: serverString,
+  when: serverString,
+  resource: optional(z.object({ id: serverString })),
+  oldValue: serverString,
+  newValue: serverString,
+  oldValueJson: z.unknown().optional(),
+  newValueJson: z.unknown().optional(),
+});
+export type V1Entry = z.infer<typeof v1EntrySchema>;
+
+/** Every v1 entry from `since` to `before`, page-numbered (fact 121: `per_page` up to 1000). */
+export const listV1Entries = (client: CloudflareClient, accountId: string, since: Date, before: Date): Promise<V1Entry[]> =>
+  listAllPages(client, apiPath`/accounts/${accountId}/audit_logs`, v1EntrySchema, 1000, { since: since.toISOString(), before: before.toISOString(), direction: "asc" });

@@ -1,6 +1,6 @@
 /** `cloudflare-iam drift`: what changed behind the stack's back, from `pulumi preview --refresh --json`, and who did it. */
 import { Option } from "commander";
-import { listAuditEntries, ownTokenId } from "../account/audit-log";
+import { listAuditEntries, listV1Entries, ownTokenId } from "../account/audit-log";
 import { name, text } from "../access/text";
 import { RETENTION_MONTHS } from "../drift/attribute";
 import { AuditEvidence, driftReport, previewNames } from "../drift/drift";
@@ -32,9 +32,12 @@ function windowStart(resources: DriftedResource[], now: Date): Date {
 
 async function auditEvidence(client: CloudflareClient, accountId: string, resources: DriftedResource[], options: DriftOptions, now: Date): Promise<AuditEvidence> {
   try {
-    const entries = await listAuditEntries(client, accountId, windowStart(resources, now), now);
+    const since = windowStart(resources, now);
+    const entries = await listAuditEntries(client, accountId, since, now);
+    // v1 only narrows several candidates down; without it, they stay several.
+    const v1 = await listV1Entries(client, accountId, since, now).catch(() => []);
     const own = await ownTokenId(client).catch(() => undefined);
-    return { entries, accountId, stackTokenIds: [...options.stackTokenId, ...(own ? [own] : [])] };
+    return { entries, v1, accountId, stackTokenIds: [...options.stackTokenId, ...(own ? [own] : [])] };
   } catch (error) {
     if (error instanceof AuthenticationError) return { unavailable: [PERMISSION_NOTE] };
     return { unavailable: text`Who made these changes is not shown: the audit log could not be read (${name((error as Error).message)}).` };

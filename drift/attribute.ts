@@ -3,10 +3,11 @@
  * the log cannot say, what is not known, plainly: not arrived yet (fact 114), older than the
  * retention (fact 115), several candidates, or only this stack's own token.
  */
-import type { AuditEntry } from "../account/audit-log";
+import type { AuditEntry, V1Entry } from "../account/audit-log";
 import { join, name, Text, text } from "../access/text";
 import { normalUri } from "./match";
 import type { DriftedResource } from "./preview";
+import { changedAny } from "./values";
 
 export interface ChangedBy {
   email: string | null;
@@ -112,10 +113,33 @@ function notFound(resource: DriftedResource, now: Date): Text {
   return [`no audit-log entry${since}${older}; if the change is less than 8 minutes old, it is not in the audit log yet: run again after ${hhmm(now.getTime() + ARRIVAL_MS)}`];
 }
 
+/** v1's entries, and the drifted properties they are read for. */
+export interface Values {
+  v1: V1Entry[];
+  properties: string[];
+}
+
+const actorCount = (entries: AuditEntry[]) => new Set(entries.map((e) => actorKey(changedByOf(e)))).size;
+
+/**
+ * Of entries from several actors, those whose v1 values show they changed none of the drifted
+ * properties (facts 112, 122); entries whose values are not known stay.
+ */
+function changing(entries: AuditEntry[], values: Values | undefined): AuditEntry[] {
+  if (!values || actorCount(entries) < 2) return entries;
+  return entries.filter((e) => changedAny(e, values.v1, values.properties) !== false);
+}
+
 /** The attribution of one resource from the entries that touched it. */
-export function attribute(resource: DriftedResource, entries: AuditEntry[], stackTokenIds: string[], now: Date): Attribution {
+export function attribute(resource: DriftedResource, entries: AuditEntry[], stackTokenIds: string[], now: Date, values?: Values): Attribution {
   const ours = entries.filter((e) => stackTokenIds.includes(tokenIdOf(e) ?? ""));
-  const others = entries.filter((e) => !ours.includes(e)).map(changedByOf);
+  const touching = entries.filter((e) => !ours.includes(e));
+  const kept = changing(touching, values);
+  const others = kept.map(changedByOf);
+  if (kept.length < touching.length && actorCount(kept) === 1) {
+    const left = touching.length - kept.length;
+    return { changedBy: others[others.length - 1], note: [`${left} other ${left > 1 ? "entries" : "entry"} touched it without changing what drifted (the v1 audit log's before and after values)`] };
+  }
   if (others.length === 0 && ours.length) {
     const latest = changedByOf(ours[ours.length - 1]);
     return { changedBy: null, note: text`by this stack's token, outside a Pulumi run${whenAndRay(latest)}` };

@@ -1,5 +1,5 @@
 /** Drift, attributed: the drifted resources, their changes in words, and who made them. Pure. */
-import type { AuditEntry } from "../account/audit-log";
+import type { AuditEntry, V1Entry } from "../account/audit-log";
 import { Text } from "../access/text";
 import { attribute } from "./attribute";
 import { Names, propertyChanges } from "./changes";
@@ -8,7 +8,7 @@ import { DriftedResource } from "./preview";
 import { DriftReport, subjectOf } from "./report";
 
 /** What the audit log gave: its entries, or why it could not be read. */
-export type AuditEvidence = { entries: AuditEntry[]; stackTokenIds: string[]; accountId: string } | { unavailable: Text };
+export type AuditEvidence = { entries: AuditEntry[]; v1: V1Entry[]; stackTokenIds: string[]; accountId: string } | { unavailable: Text };
 
 /** Names the preview itself holds: resource and user groups by id, members by id (stack and live). */
 export function previewNames(resources: DriftedResource[]): Map<string, string> {
@@ -27,9 +27,11 @@ export function previewNames(resources: DriftedResource[]): Map<string, string> 
 
 export function driftReport(resources: DriftedResource[], names: Names & { userGroup(id: string): string | undefined }, audit: AuditEvidence, now: Date): DriftReport {
   const items = resources.map((resource) => {
+    const changes = propertyChanges(resource, names);
+    const values = "unavailable" in audit ? undefined : { v1: audit.v1, properties: changes.map((c) => c.property) };
     const attribution =
-      "unavailable" in audit ? { changedBy: null } : attribute(resource, entriesFor(audit.entries, resource, audit.accountId), audit.stackTokenIds, now);
-    return { resource, subject: subjectOf(resource, names.userGroup), changes: propertyChanges(resource, names), attribution };
+      "unavailable" in audit ? { changedBy: null } : attribute(resource, entriesFor(audit.entries, resource, audit.accountId), audit.stackTokenIds, now, values);
+    return { resource, subject: subjectOf(resource, names.userGroup), changes, attribution };
   });
   return { items, notes: "unavailable" in audit ? [audit.unavailable] : [] };
 }

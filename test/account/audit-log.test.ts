@@ -1,12 +1,14 @@
 /**
  * The audit log's reader: generated variants of the facts' shapes all parse (nulls, missing and
  * unknown fields, open enums, `resource.response` as anything, `count` as a string or a number,
- * either cursor field), and the pages are walked by hand to the last one.
+ * either cursor field), the pages are walked by hand to the last one, and v1 is read with its values.
  */
 import { createServer } from "node:http";
 import { AddressInfo } from "node:net";
 import fc from "fast-check";
-import { auditEntrySchema, listAuditEntries, nextCursor } from "../../account/audit-log";
+import { z } from "zod";
+import { auditEntrySchema, listAuditEntries, listV1Entries, nextCursor } from "../../account/audit-log";
+import { startEmulator } from "../../emulator";
 import { CloudflareClient, unwrap } from "../../provider/client";
 
 const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
@@ -104,4 +106,20 @@ describe("paging", () => {
     expect(requests[0].getAll("action_type")).toEqual(["create", "update", "delete"]);
     expect([requests[0].get("since"), requests[0].get("before")]).toEqual([since.toISOString(), before.toISOString()]);
   });
+});
+
+it("facts 121 and 122: reads v1 entries with their before and after values, from the emulator", async () => {
+  const emulator = await startEmulator({ rateLimit: false });
+  try {
+    const client = new CloudflareClient({ baseUrl: emulator.baseUrl, token: emulator.token });
+    const made = await client.post(`/accounts/${emulator.accountId}/iam/user_groups`, { name: "v1" }, z.object({ id: z.string() }));
+    await client.put(`/accounts/${emulator.accountId}/iam/user_groups/${made.id}`, { name: "v1 renamed" }, z.unknown());
+    const entries = await listV1Entries(client, emulator.accountId, new Date(Date.now() - 60_000), new Date(Date.now() + 60_000));
+    expect(entries.map((e) => [e.oldValueJson && (e.oldValueJson as { name: string }).name, (e.newValueJson as { name: string }).name])).toEqual([
+      [null, "v1"],
+      ["v1", "v1 renamed"],
+    ]);
+  } finally {
+    await emulator.close();
+  }
 });

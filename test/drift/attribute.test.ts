@@ -61,3 +61,30 @@ it("fact 125: a write through a SCIM path is SCIM's", () => {
   const by = changedByOf(entry(scim, { raw: { method: "PATCH", uri: "/accounts/023e105f4ecef8ad9ca31a8372d0c353/scim/v2/Groups/0a1b" } }));
   expect([by.channel, plain(who(by))]).toEqual(["SCIM", "by SCIM, with token Okta SCIM Provisioning"]);
 });
+
+describe("facts 112 and 122: v1's before and after values", () => {
+  const bob = { context: "dash", type: "user", email: "bob@example.com" };
+  const renamed = entry(alice, { id: "a" });
+  const resent = entry(bob, { id: "b", action: { time: "2026-12-02T11:10:00Z", type: "update" } });
+  const v1 = [
+    { id: "a", oldValueJson: { name: "SRE", policies: [] }, newValueJson: { name: "SRE-old", policies: [] } },
+    // Bob's PUT sent the policies as they were: it changed nothing that drifted.
+    { id: "b", oldValue: JSON.stringify({ name: "SRE-old", policies: [] }), newValue: JSON.stringify({ name: "SRE-old", policies: [] }) },
+  ];
+
+  it("leave out an actor whose entry changed none of the drifted properties", () => {
+    const narrowed = attribute(group, [renamed, resent], [], now, { v1, properties: ["name"] });
+    expect([narrowed.changedBy?.email, note(narrowed)]).toEqual(["alice@example.com", "1 other entry touched it without changing what drifted (the v1 audit log's before and after values)"]);
+  });
+
+  it("keep every candidate whose values are not known, or that changed a drifted property", () => {
+    expect(attribute(group, [renamed, resent], [], now, { v1: [v1[0]], properties: ["name"] }).changedBy).toBeNull();
+    const bobChanged = [v1[0], { id: "b", when: "x", oldValueJson: { name: "SRE-old" }, newValueJson: { name: "SRE-bob" } }];
+    expect(attribute(group, [renamed, resent], [], now, { v1: bobChanged, properties: ["name"] }).changedBy).toBeNull();
+  });
+
+  it("find an entry's v1 twin by the same time and resource id when ids differ", () => {
+    const byTime = [{ ...v1[0], id: "other", when: "2026-12-02T11:00:00Z", resource: { id: renamed.resource!.id } }, { ...v1[1], id: "other-b", when: "2026-12-02T11:10:00Z", resource: { id: renamed.resource!.id } }];
+    expect(attribute(group, [renamed, resent], [], now, { v1: byTime, properties: ["name"] }).changedBy?.email).toBe("alice@example.com");
+  });
+});

@@ -8,7 +8,7 @@ const now = new Date("2026-12-02T12:00:00Z");
 const hostile = "eve`</code><img src=x onerror=alert(1)>\n@everyone [link](https://evil.example)\u202e";
 
 it("writes each resource's changes and who made them, names as code spans", () => {
-  const report = driftReport([userGroup()], names, { entries: [entry(alice)], stackTokenIds: [], accountId: ACCOUNT }, now);
+  const report = driftReport([userGroup()], names, { entries: [entry(alice)], v1: [], stackTokenIds: [], accountId: ACCOUNT }, now);
   expect(driftMarkdown(report)).toBe(
     [
       "### Drift: 1 resource changed outside Pulumi",
@@ -23,7 +23,7 @@ it("writes each resource's changes and who made them, names as code spans", () =
 
 it("hostile names, token names and emails cannot open HTML, mention, link or break a line", () => {
   const group = userGroup({ name: hostile });
-  const report = driftReport([group], names, { entries: [entry({ ...scim, token_name: hostile, email: hostile })], stackTokenIds: [], accountId: ACCOUNT }, now);
+  const report = driftReport([group], names, { entries: [entry({ ...scim, token_name: hostile, email: hostile })], v1: [], stackTokenIds: [], accountId: ACCOUNT }, now);
   const markdown = driftMarkdown(report);
   expect(markdown.split("\n")).toHaveLength(5);
   expect(markdown).toContain("``eve`</code><img src=x onerror=alert(1)>⟨U+000A⟩@everyone [link](https://evil.example)⟨U+202E⟩``");
