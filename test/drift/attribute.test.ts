@@ -83,6 +83,14 @@ describe("facts 112 and 122: v1's before and after values", () => {
     expect(attribute(group, [renamed, resent], [], now, { v1: bobChanged, properties: ["name"] }).changedBy).toBeNull();
   });
 
+  it("read a group's members as memberIds", () => {
+    const members = [
+      { id: "a", oldValueJson: { name: "SRE", members: { m1: "t" } }, newValueJson: { name: "SRE", members: {} } },
+      { id: "b", oldValueJson: { name: "SRE", members: {} }, newValueJson: { name: "SRE-bob", members: {} } },
+    ];
+    expect(attribute(group, [renamed, resent], [], now, { v1: members, properties: ["memberIds"] }).changedBy?.email).toBe("alice@example.com");
+  });
+
   it("find an entry's v1 twin by the same time and resource id when ids differ", () => {
     const byTime = [{ ...v1[0], id: "other", when: "2026-12-02T11:00:00Z", resource: { id: renamed.resource!.id } }, { ...v1[1], id: "other-b", when: "2026-12-02T11:10:00Z", resource: { id: renamed.resource!.id } }];
     expect(attribute(group, [renamed, resent], [], now, { v1: byTime, properties: ["name"] }).changedBy?.email).toBe("alice@example.com");
