@@ -86,7 +86,8 @@ export function who(by: ChangedBy): Text {
 
 /** When and where: ", 2026-12-02 13:41:46 UTC, ray 8f…" */
 export const whenAndRay = (by: ChangedBy): Text => [
-  ...(by.time ? [`, ${utc(by.time)}`] : []),
+  // A time that is not one is shown as it came, never a crash.
+  ...(by.time ? (Number.isNaN(Date.parse(by.time)) ? text`, at ${name(by.time)}` : [`, ${utc(by.time)}`]) : []),
   ...(by.rayId ? text`, ray ${name(by.rayId)}` : []),
 ];
 

@@ -1,6 +1,9 @@
 /** Who changed it, or what is not known, said plainly (facts 109, 110, 114, 115). */
+import fc from "fast-check";
+import { auditEntrySchema } from "../../account/audit-log";
 import { plain } from "../../access/text";
 import { attribute, changedByOf, who } from "../../drift/attribute";
+import { entry as variant } from "../support/audit-log-variants";
 import { alice, entry, scim, STACK_TOKEN, stackToken, userGroup } from "../support/drift";
 
 const now = new Date("2026-12-02T12:00:00Z");
@@ -95,4 +98,16 @@ describe("facts 112 and 122: v1's before and after values", () => {
     const byTime = [{ ...v1[0], id: "other", when: "2026-12-02T11:00:00Z", resource: { id: renamed.resource!.id } }, { ...v1[1], id: "other-b", when: "2026-12-02T11:10:00Z", resource: { id: renamed.resource!.id } }];
     expect(attribute(group, [renamed, resent], [], now, { v1: byTime, properties: ["name"] }).changedBy?.email).toBe("alice@example.com");
   });
+});
+
+it("attributes any generated mix of entries without failing, whatever their times, contexts and fields", () => {
+  fc.assert(
+    fc.property(fc.array(variant, { maxLength: 4 }), (raw) => {
+      const entries = raw.map((e) => auditEntrySchema.parse(e));
+      const result = attribute(group, entries, [STACK_TOKEN], now);
+      if (result.changedBy) expect(typeof result.changedBy.channel).toBe("string");
+      if (result.note) expect(plain(result.note)).not.toBe("");
+    }),
+    { numRuns: 500 },
+  );
 });
