@@ -60,7 +60,7 @@ async function reportOf(preview: DriftPreview, resources: DriftedResource[], opt
   if (!accountId) throw new Error("the preview names no account: pass --account <id> (or set CLOUDFLARE_ACCOUNT_ID)");
   const client = apiClientFromEnvironment();
   const now = new Date();
-  const names = await accountNames(client, accountId, previewNames(resources));
+  const names = await accountNames(client, accountId, previewNames(preview));
   return driftReport(resources, names, await auditEvidence(client, accountId, resources, options, now), now);
 }
 

@@ -4,22 +4,26 @@ import { Text } from "../access/text";
 import { attribute } from "./attribute";
 import { Names, propertyChanges } from "./changes";
 import { entriesFor } from "./match";
-import { DriftedResource } from "./preview";
+import { DriftedResource, DriftPreview, kindOf } from "./preview";
 import { DriftReport, subjectOf } from "./report";
 
 /** What the audit log gave: its entries, or why it could not be read. */
 export type AuditEvidence = { entries: AuditEntry[]; v1: V1Entry[]; stackTokenIds: string[]; accountId: string } | { unavailable: Text };
 
-/** Names the preview itself holds: resource and user groups by id, members by id (stack and live). */
-export function previewNames(resources: DriftedResource[]): Map<string, string> {
+/**
+ * Names the preview itself holds, from every resource of this package it refreshed, drifted or
+ * not: resource and user groups by id (the stack's name, what the code calls them), members by id.
+ */
+export function previewNames(preview: DriftPreview): Map<string, string> {
   const names = new Map<string, string>();
-  for (const r of resources) {
-    for (const state of [r.stack, r.live ?? {}]) {
-      // The stack's name first: it is what the code calls the object.
-      if ((r.kind === "ResourceGroup" || r.kind === "UserGroup") && typeof state.name === "string" && !names.has(r.id)) names.set(r.id, state.name);
-      for (const m of Array.isArray(state.members) ? (state.members as { id?: unknown; email?: unknown }[]) : []) {
-        if (typeof m.id === "string" && typeof m.email === "string") names.set(m.id, m.email);
-      }
+  // The refresh steps first: they hold the stack's state, the later steps the live one.
+  const ordered = [...preview.steps.filter((s) => s.op === "refresh"), ...preview.steps.filter((s) => s.op !== "refresh")];
+  for (const { type, id, outputs } of ordered.flatMap((s) => (s.oldState ? [s.oldState] : []))) {
+    const kind = kindOf(type);
+    if ((kind === "ResourceGroup" || kind === "UserGroup") && id && typeof outputs.name === "string" && !names.has(id)) names.set(id, outputs.name);
+    const members = Array.isArray(outputs.members) ? (outputs.members as { id?: unknown; email?: unknown }[]) : [];
+    for (const m of [...members, { id: outputs.memberId, email: outputs.email }]) {
+      if (typeof m.id === "string" && typeof m.email === "string") names.set(m.id, m.email);
     }
   }
   return names;
