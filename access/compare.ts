@@ -39,6 +39,7 @@ export type RiskKind =
   | "deny-policy"
   | "unresolved"
   | "not-reviewed"
+  | "changed-file"
   | "unknown-roles";
 
 export interface Risk {

@@ -42,38 +42,42 @@ export function policyTargets(policy: SnapshotPolicy): Target[] {
   ];
 }
 
-function policyGrants(memberIds: string[], policies: SnapshotPolicy[], source: Source): Grant[] {
+/** Every target that covers the whole account (the system group, a scope of `*`) in one form, so each is one place. */
+const canonicalTarget = (target: Target, model: AccessModel): Target => (isAccountWide(target, model) ? accountTarget(model.accountId) : target);
+
+function policyGrants(model: AccessModel, memberIds: string[], policies: SnapshotPolicy[], source: Source): Grant[] {
   return policies
     .filter((policy) => policy.access !== "deny")
     .flatMap((policy) =>
-      policyTargets(policy).flatMap((target) =>
+      policyTargets(policy).map((target) => canonicalTarget(target, model)).flatMap((target) =>
         memberIds.flatMap((memberId) => policy.permissionGroups.map((permissionGroupId) => ({ memberId, permissionGroupId, target, source }))),
       ),
     );
 }
 
-/**
- * A member's roles, as grants on the whole account. fact 62: the API mirrors a role into a
- * policy of its permission group (and back), so a role whose equivalent the member's own
- * policies already grant on the whole account is that policy, counted once.
- */
-function roleGrants(model: AccessModel, member: AccountSnapshot["members"][number], direct: Grant[]): Grant[] {
-  return member.roles.flatMap((roleId) => {
+/** A member's roles, as grants on the whole account, each under its equivalent permission group when one is known. */
+function roleGrants(model: AccessModel, member: AccountSnapshot["members"][number]): Grant[] {
+  return member.roles.map((roleId) => {
     const role = model.roles.find((r) => r.id === roleId);
     const equivalent = role && roleEquivalent(role, model.permissionGroups);
-    const mirrored = equivalent && direct.some((g) => g.permissionGroupId === equivalent.id && isAccountWide(g.target, model));
-    if (mirrored) return [];
-    return [{ memberId: member.id, permissionGroupId: equivalent?.id ?? `${ROLE_PREFIX}${roleId}`, target: accountTarget(model.accountId), source: { kind: "role", roleId } }];
+    return { memberId: member.id, permissionGroupId: equivalent?.id ?? `${ROLE_PREFIX}${roleId}`, target: accountTarget(model.accountId), source: { kind: "role", roleId } };
   });
+}
+
+/**
+ * A member's own grants. fact 62: the API mirrors a role into a policy of its permission group on
+ * the whole account (and back), so such a policy is the role itself, counted once, under the role.
+ */
+function memberGrants(model: AccessModel, member: AccountSnapshot["members"][number]): Grant[] {
+  const roles = roleGrants(model, member);
+  const mirrored = (g: Grant) => roles.some((r) => r.permissionGroupId === g.permissionGroupId && targetKey(r.target) === targetKey(g.target));
+  return [...policyGrants(model, [member.id], member.policies, { kind: "direct" }).filter((g) => !mirrored(g)), ...roles];
 }
 
 export function effectiveAccess(model: AccessModel): Grant[] {
   const grants = [
-    ...model.userGroups.flatMap((group) => policyGrants(group.memberIds, group.policies, { kind: "group", groupId: group.id })),
-    ...model.members.flatMap((member) => {
-      const direct = policyGrants([member.id], member.policies, { kind: "direct" });
-      return [...direct, ...roleGrants(model, member, direct)];
-    }),
+    ...model.userGroups.flatMap((group) => policyGrants(model, group.memberIds, group.policies, { kind: "group", groupId: group.id })),
+    ...model.members.flatMap((member) => memberGrants(model, member)),
   ];
   return [...new Map(grants.map((g) => [grantKey(g), g])).values()];
 }

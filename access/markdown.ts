@@ -2,19 +2,19 @@
  * A review as Markdown for a pull-request comment: risks first, then people, then everything
  * else. Every name is rendered inert (see ./inert): in prose as a code span, in the diff block
  * as plain text or a quoted literal, so no name can open HTML, close a fence, mention, link or
- * break a line.
+ * break a line. Our own words are escaped too, so a value that reached one by mistake is inert.
  */
 import { AccessLine, altersNoAccess, Change, Review } from "./compare";
-import { codeSpan, literal } from "./inert";
+import { codeSpan, literal, ownWords, ownWordsInBlock } from "./inert";
 import { Text } from "./text";
 
 export const NO_CHANGE = "No change in access: this change alters no one's access.";
 
-/** A text in prose: our words as they are, each name a code span. */
-export const prose = (t: Text) => t.map((p) => (typeof p === "string" ? p : codeSpan(p.name))).join("");
+/** A text in prose: our words escaped, each name a code span. */
+export const prose = (t: Text) => t.map((p) => (typeof p === "string" ? ownWords(p) : codeSpan(p.name))).join("");
 
 /** A text in the diff block, where Markdown is not interpreted: names as literals. */
-const inBlock = (t: Text) => t.map((p) => (typeof p === "string" ? p : literal(p.name, p.quoted))).join("");
+const inBlock = (t: Text) => t.map((p) => (typeof p === "string" ? ownWordsInBlock(p) : literal(p.name, p.quoted))).join("");
 
 const reasons: Record<"gain" | "loss", Partial<Record<AccessLine["why"], (group: string) => string>>> = {
   gain: {
@@ -45,27 +45,42 @@ export function personLines(review: Review): string[] {
   ]);
 }
 
-const section = (title: string, items: string[]) => (items.length ? [`**${title}**`, "", ...items, ""] : []);
+export const section = (title: string, items: string[]) => (items.length ? [`**${title}**`, "", ...items, ""] : []);
 const changes = (list: Change[]) => list.map((c) => `- ${prose(c.subject)}: ${prose(c.change)}`);
 
-export function reviewMarkdown(review: Review, title = "Access review"): string {
-  if (altersNoAccess(review)) return `${NO_CHANGE}\n`;
+/** The review's first lines: the heading. */
+export const HEAD = ["### Access review", ""];
+export const DIFF_OPEN = "```diff";
+export const DIFF_CLOSE = "```";
+
+/** A review's Markdown in its parts: the risk lines, and every line after the risk section. */
+export interface ReviewLines {
+  risks: string[];
+  rest: string[];
+}
+
+export function reviewLines(review: Review): ReviewLines {
   const people = personLines(review);
-  return [
-    `### ${title}`,
-    "",
-    ...section(
-      "Risks",
-      review.risks.map((r) => `- ⚠️ ${prose(r.message)}`),
-    ),
-    ...(people.length ? ["**Who gains and who loses access**", "", "```diff", ...people, "```", ""] : []),
-    ...section("User groups", changes(review.groups)),
-    ...section("Resource groups", changes(review.resourceGroups)),
-    ...section("OAuth clients", changes(review.oauthClients)),
-    ...section("SSO connectors", changes(review.ssoConnectors)),
-    ...section(
-      "Notes",
-      review.notes.map((n) => `- ${prose(n)}`),
-    ),
-  ].join("\n");
+  return {
+    risks: review.risks.map((r) => `- ⚠️ ${prose(r.message)}`),
+    rest: [
+      ...(people.length ? ["**Who gains and who loses access**", "", DIFF_OPEN, ...people, DIFF_CLOSE, ""] : []),
+      ...section("User groups", changes(review.groups)),
+      ...section("Resource groups", changes(review.resourceGroups)),
+      ...section("OAuth clients", changes(review.oauthClients)),
+      ...section("SSO connectors", changes(review.ssoConnectors)),
+      ...section(
+        "Notes",
+        review.notes.map((n) => `- ${prose(n)}`),
+      ),
+    ],
+  };
+}
+
+/** The lines of a review from its parts, whole or cut: the heading, the risk section, the rest. */
+export const assemble = ({ risks, rest }: ReviewLines): string[] => [...HEAD, ...section("Risks", risks), ...rest];
+
+export function reviewMarkdown(review: Review): string {
+  if (altersNoAccess(review)) return `${NO_CHANGE}\n`;
+  return assemble(reviewLines(review)).join("\n");
 }

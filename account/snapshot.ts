@@ -1,7 +1,9 @@
 /** Reads everything an account's IAM holds into one snapshot, the generators' only input. */
-import { CloudflareClient } from "../provider/client";
-import { AccountMember, allAccountMembers } from "../provider/data-sources/account-members";
+import { CloudflareClient, isApiError } from "../provider/client";
+import { AccountMember, allAccountMembersWithGrants } from "../provider/data-sources/account-members";
 import { allPermissionGroups, PermissionGroup } from "../provider/data-sources/permission-groups";
+import { allLegacyRoles, LegacyRole } from "../provider/data-sources/roles";
+import { inert, quote } from "../provider/framework/quote";
 import { oauthClientsApi } from "../provider/resources/oauth-client/api";
 import { canonicalScopes, toOutputs as oauthOutputs } from "../provider/resources/oauth-client/schema";
 import { resourceGroupsApi } from "../provider/resources/resource-group/api";
@@ -33,12 +35,7 @@ export interface SnapshotUserGroup {
  * A legacy account role (`GET /accounts/{id}/roles`, deprecated but served, fact 78): what a
  * member holding it may do. `permissions` is keyed by resource type with read and edit flags.
  */
-export interface SnapshotRole {
-  id: string;
-  name: string;
-  description: string;
-  permissions: Record<string, { read: boolean; edit: boolean }>;
-}
+export type SnapshotRole = LegacyRole;
 
 /** An account member with the access granted to it directly, outside any user group. */
 export interface SnapshotMember extends AccountMember {
@@ -69,10 +66,10 @@ export interface AccountSnapshot {
   /** Each client's OAuthClient arguments (server-managed scopes left out). */
   oauthClients: { id: string; args: Record<string, unknown> }[];
   skipped: Skipped[];
-  /** Why the roles' names and permissions could not be read, when they could not (fact 78). */
-  rolesUnknown?: string;
   /** Why SCIM management could not be told, when it could not (then no group is marked). */
   scimUnknown?: string;
+  /** Why the roles could not be read, when they could not (then `roles` is empty; members keep their role ids). */
+  rolesUnknown?: string;
 }
 
 /** fact 39: which groups SCIM manages, or why that cannot be told (a token without SCIM access). */
@@ -84,10 +81,26 @@ async function scimManagement(client: CloudflareClient, accountId: string): Prom
   }
 }
 
+/**
+ * The legacy roles, or why they cannot be read: a token without Account Settings Read is
+ * refused (403, fact 76), and the deprecated API may be removed (404, fact 78). The reason is
+ * ours, never the server's text.
+ */
+async function legacyRoles(client: CloudflareClient, accountId: string): Promise<{ roles: SnapshotRole[]; unknown?: string }> {
+  try {
+    return { roles: await allLegacyRoles(client, accountId) };
+  } catch (error) {
+    if (isApiError(error, { status: 403 })) return { roles: [], unknown: "the API token may not read the account's roles (403)" };
+    if (isApiError(error, { status: 404 })) return { roles: [], unknown: "the account's roles API is gone (404): Cloudflare deprecated it" };
+    throw error;
+  }
+}
+
 export async function readAccount(client: CloudflareClient, accountId: string): Promise<AccountSnapshot> {
-  const [permissionGroups, members, resourceGroups, userGroups, ssoConnectors, oauthClients, scim] = await Promise.all([
+  const [permissionGroups, members, roles, resourceGroups, userGroups, ssoConnectors, oauthClients, scim] = await Promise.all([
     allPermissionGroups(client, accountId),
-    allAccountMembers(client, accountId),
+    allAccountMembersWithGrants(client, accountId),
+    legacyRoles(client, accountId),
     resourceGroupsApi.list(client, accountId),
     userGroupsApi.list(client, accountId),
     ssoApi.list(client, accountId),
@@ -99,8 +112,8 @@ export async function readAccount(client: CloudflareClient, accountId: string): 
   return {
     accountId,
     permissionGroups,
-    members: members.map((m) => ({ ...m, roles: [], policies: [] })),
-    roles: [],
+    members,
+    roles: roles.roles,
     resourceGroups: groups.map(({ api, outputs: { name, scope, system } }) => ({
       id: api.id,
       name,
@@ -142,16 +155,19 @@ export async function readAccount(client: CloudflareClient, accountId: string): 
         reason: "a predefined system resource group: Cloudflare's own, not editable; policies refer to it by id",
       })),
     scimUnknown: scim.unknown,
+    rolesUnknown: roles.unknown,
   };
 }
 
 /** The lines the CLI prints about what the generated code leaves out or cannot tell. */
 export function snapshotNotes(snapshot: AccountSnapshot): string[] {
+  // Names, ids and the server's message are the account's: one line each, inert in a comment or a terminal.
   return [
-    ...snapshot.skipped.map((s) => `skipped ${s.kind} ${JSON.stringify(s.name)} (${s.id}): ${s.reason}`),
+    ...snapshot.skipped.map((s) => `skipped ${s.kind} ${quote(s.name)} (${inert(s.id)}): ${s.reason}`),
     ...snapshot.userGroups
       .filter((g) => g.scimManaged)
-      .map((g) => `user group ${JSON.stringify(g.name)} (${g.id}) is managed by SCIM: its name and members stay with the identity provider`),
-    ...(snapshot.scimUnknown ? [`could not tell which user groups SCIM manages: ${snapshot.scimUnknown}`] : []),
+      .map((g) => `user group ${quote(g.name)} (${inert(g.id)}) is managed by SCIM: its name and members stay with the identity provider`),
+    ...(snapshot.scimUnknown ? [`could not tell which user groups SCIM manages: ${inert(snapshot.scimUnknown)}`] : []),
+    ...(snapshot.rolesUnknown ? [`could not read the account's roles: ${snapshot.rolesUnknown}; members' role ids are kept, their names unknown`] : []),
   ];
 }

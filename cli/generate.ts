@@ -3,7 +3,7 @@ import { Option } from "commander";
 import { readAccount, snapshotNotes } from "../account/snapshot";
 import { accessFile } from "../generator/access-file";
 import { typescriptProgram } from "../generator/typescript";
-import { accountOption, apiClientFromEnvironment, command, emit, usageError } from "./program";
+import { accountOption, apiClientFromEnvironment, command, emit, terminalLine, usageError } from "./program";
 
 export const generateCommand = () => {
   const cmd = command("generate")
@@ -18,7 +18,7 @@ export const generateCommand = () => {
   return cmd.action(async (options: { account?: string; format: "access" | "typescript"; out?: string }) => {
     if (!options.account) usageError(cmd, "--account <id> is required (or set CLOUDFLARE_ACCOUNT_ID)");
     const snapshot = await readAccount(apiClientFromEnvironment(), options.account);
-    for (const note of snapshotNotes(snapshot)) console.error(note);
+    for (const note of snapshotNotes(snapshot)) console.error(terminalLine(note));
     emit(options.format === "access" ? accessFile(snapshot) : typescriptProgram(snapshot), options.out);
     if (!options.out) return;
     const ownGroups = snapshot.resourceGroups.filter((g) => !g.system);

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
+import { visible } from "../access/inert";
 import { CloudflareClient } from "../provider/client";
 import { resolveApiSettings } from "../provider/config";
 
@@ -30,6 +31,12 @@ export function usageError(cmd: Command, message: string): never {
   cmd.error(`error: ${message}`, { exitCode: EXIT.usage, code: "cloudflare-iam.usage" });
 }
 
+/** How much of a message reaches the terminal: whole for any message of ours, bounded for one that carries a huge name. */
+export const MAX_MESSAGE_CHARS = 10_000;
+
+/** A message for the terminal: it can carry account data (names, emails), so it is shown inert, on one line, as every name is. */
+export const terminalLine = (message: string) => visible(message, MAX_MESSAGE_CHARS);
+
 /** Runs the program; every outcome becomes one line on stderr (unless it is help) and an exit code. */
 export async function run(program: Command, argv: string[]): Promise<void> {
   try {
@@ -40,7 +47,7 @@ export async function run(program: Command, argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return;
     }
-    console.error(`${program.name()}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`${program.name()}: ${terminalLine(error instanceof Error ? error.message : String(error))}`);
     process.exitCode = EXIT.failed;
   }
 }

@@ -3,6 +3,7 @@
  * out-of-band events no API call can cause (DNS verification of an SSO connector or client URI).
  */
 import { z } from "zod";
+import { invalid } from "./api-error";
 import { FaultConfig, mergeFaults } from "./faults";
 import { RateLimiter } from "./rate-limit";
 import { Router } from "./router";
@@ -10,14 +11,17 @@ import { Stats } from "./stats";
 import { Store } from "./store";
 import { findConnector } from "./routes/sso";
 import { findClient } from "./routes/oauth-clients";
-import { findUserGroup } from "./routes/user-groups";
-import { accountMembers } from "./seed";
+import { currentMembers } from "./routes/members";
+import { RolesApiAnswer } from "./routes/roles";
+import { findUserGroup, policySchema, toPolicies } from "./routes/user-groups";
+import { accountMembers, legacyRoles, MemberAccess } from "./seed";
 
 export interface AdminState {
   store: Store;
   stats: Stats;
   limiter: RateLimiter;
   faults: FaultConfig;
+  rolesApi: RolesApiAnswer;
 }
 
 const verificationSchema = z.object({ status: z.enum(["awaiting", "pending", "failed", "verified"]) });
@@ -26,6 +30,20 @@ const rateLimitSchema = z.union([
   z.object({ enabled: z.literal(false) }),
   z.object({ limit: z.number().int().positive(), window_seconds: z.number().positive() }),
 ]);
+
+/** fact 52: a member is given roles (ids) or policies; fact 63: with both, the policies win. */
+const memberAccessSchema = z
+  .object({ roles: z.array(z.string()).optional(), policies: z.array(policySchema).optional() })
+  .refine((body) => body.roles !== undefined || body.policies !== undefined, "send roles or policies");
+
+function memberAccess(state: AdminState, body: unknown): MemberAccess {
+  const input = memberAccessSchema.parse(body);
+  if (input.policies) return { policies: toPolicies(state.store, input.policies) };
+  const roles = [...new Set(input.roles)];
+  // fact 70: a role the account cannot assign.
+  if (roles.some((id) => !legacyRoles.some((r) => r.id === id))) throw invalid("Invalid request: Invalid role assignments found", "/roles");
+  return { roles };
+}
 
 export function adminRouter(state: AdminState): Router {
   const router = new Router();
@@ -75,6 +93,18 @@ export function adminRouter(state: AdminState): Router {
     for (const group of Object.values(account.userGroups)) delete group.members[params.id];
     state.store.save();
     return { result: { id: params.id } };
+  });
+  // The dashboard sets a member's roles or policies, replacing the ones it had (fact 64).
+  router.add("PUT", "/account_members/:id/access", ({ params, body }) => {
+    if (!currentMembers(state.store).some((m) => m.id === params.id)) throw new Error(`no account member ${params.id}`);
+    state.store.account.memberAccess[params.id] = memberAccess(state, body);
+    state.store.save();
+    return { result: state.store.account.memberAccess[params.id] };
+  });
+  // The deprecated roles API refuses, as for a token without the permission or once it is removed (fact 78).
+  router.add("PUT", "/roles_api", ({ body }) => {
+    state.rolesApi = z.object({ answer: z.enum(["served", "forbidden", "removed"]) }).parse(body).answer;
+    return { result: { answer: state.rolesApi } };
   });
   // An identity provider takes the group over through SCIM (fact 39).
   router.add("PUT", "/user_groups/:id/scim", ({ params, body }) => {

@@ -7,6 +7,7 @@ import { registerOAuthClients } from "./routes/oauth-clients";
 import { registerOAuthScopes } from "./routes/oauth-scopes";
 import { registerPermissionGroups } from "./routes/permission-groups";
 import { registerResourceGroups } from "./routes/resource-groups";
+import { registerRoles } from "./routes/roles";
 import { registerScim } from "./routes/scim";
 import { registerSSOConnectors } from "./routes/sso";
 import { registerTokens } from "./routes/tokens";
@@ -22,6 +23,7 @@ export function apiRouter(): Router {
   registerOAuthClients(router);
   registerOAuthScopes(router);
   registerAccountMembers(router);
+  registerRoles(router);
   registerScim(router);
   registerAuditLogs(router);
   registerTokens(router);

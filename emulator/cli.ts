@@ -29,6 +29,7 @@ interface Options {
   host: string;
   state?: string;
   token?: string;
+  readOnlyToken?: string;
   account?: string;
   rateLimit?: { limit: number; windowMs: number } | boolean;
   fault429?: number;
@@ -46,6 +47,7 @@ const program = command("cloudflare-iam-emulator")
   .option("--host <addr>", "address to bind", "127.0.0.1")
   .option("--state <file>", "persist the account to this JSON file (default: memory only)")
   .option("--token <t>", "the API token to accept (default local-emulator-token)")
+  .option("--read-only-token <t>", "a second token that may read but not write: every write answers 403, code 10000")
   .option("--account <id>", "the account id (default 023e105f4ecef8ad9ca31a8372d0c353)")
   .option("--rate-limit <n/s>", "allow n requests per s seconds per token (default 1200/300)", rateLimit)
   .option("--no-rate-limit", "switch the rate limit off")
@@ -61,6 +63,7 @@ const program = command("cloudflare-iam-emulator")
       host: options.host,
       stateFile: options.state,
       token: options.token,
+      readOnlyToken: options.readOnlyToken,
       accountId: options.account,
       rateLimit: options.rateLimit === true ? undefined : options.rateLimit,
       membersPropagationMs: options.membersPropagationMs,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ApiFailure, invalid } from "./api-error";
 import type { AuditLog } from "./audit-log";
+import type { RolesApiAnswer } from "./routes/roles";
 import { Store } from "./store";
 import type { Token } from "./tokens";
 
@@ -37,6 +38,8 @@ export interface ApiResult {
 export interface EmulatorSettings {
   /** fact 37: how long a new user group's /members answers 404. */
   membersPropagationMs: number;
+  /** Whether the deprecated roles endpoints answer (fact 78), or refuse as a test set them to. */
+  rolesApi: RolesApiAnswer;
 }
 
 export interface EmulatorContext {

@@ -4,6 +4,7 @@
  * Ids are derived from names, so they survive restarts and match between runs.
  */
 import { stableId } from "./ids";
+import type { PolicyRecord } from "./store";
 
 /** fact 5: real permission groups carry `status`, timestamps and `meta {description, editable, label, scopes}`. */
 export interface PermissionGroup {
@@ -50,7 +51,8 @@ const products = [
 const roleLabels: Record<string, string> = {
   Administrator: "admin",
   "Administrator Read Only": "admin_readonly",
-  "Super Administrator - All Privileges": "super_admin",
+  // fact 77: Cloudflare's own tests look the Super Administrator group up by `all_privileges`.
+  "Super Administrator - All Privileges": "all_privileges",
   "Domain Administrator": "domain_admin",
   "Domain Administrator Read Only": "domain_admin_readonly",
 };
@@ -148,17 +150,103 @@ const firstNames = ["Ada", "Alan", "Barbara", "Claude", "Donald", "Edsger", "Fra
 const lastNames = ["Lovelace", "Turing", "Liskov", "Shannon", "Knuth", "Dijkstra", "Allen", "Hopper"];
 
 /** 60 members: enough that a group holding all of them spans two pages at the largest page size. */
-export const accountMembers: AccountMember[] = Array.from({ length: 60 }, (_, i) => {
+const namedMembers: AccountMember[] = Array.from({ length: 60 }, (_, i) => {
   const first = firstNames[i % firstNames.length];
   const last = lastNames[Math.floor(i / firstNames.length) % lastNames.length];
-  const email = `${first}.${last}${i >= 40 ? i : ""}@example.com`.toLowerCase();
-  return {
-    id: stableId("account_member", email),
-    email,
-    status: i % 7 === 6 ? "pending" : "accepted",
-    user: { id: stableId("user", email), email, first_name: first, last_name: last },
-  };
+  return member(`${first}.${last}${i >= 40 ? i : ""}@example.com`.toLowerCase(), first, last, i % 7 === 6 ? "pending" : "accepted");
 });
+
+function member(email: string, first: string, last: string, status: AccountMember["status"]): AccountMember {
+  return { id: stableId("account_member", email), email, status, user: { id: stableId("user", email), email, first_name: first, last_name: last } };
+}
+
+/** fact 74: the account owner is listed as an ordinary accepted member; last, so the others keep their places. */
+export const accountOwner = member("charles.babbage@example.com", "Charles", "Babbage", "accepted");
+
+export const accountMembers: AccountMember[] = [...namedMembers, accountOwner];
+
+/** A resource type's flags in a legacy role's `permissions` (fact 78: "edit/read flags"). */
+export interface PermissionGrant {
+  read: boolean;
+  edit: boolean;
+}
+
+/** A legacy account role (`GET /accounts/{id}/roles`, deprecated but served, fact 78). */
+export interface LegacyRole {
+  id: string;
+  name: string;
+  description: string;
+  permissions: Record<string, PermissionGrant>;
+}
+
+/** The keys of a role's `permissions`, as Cloudflare's SDK types them. */
+const resourceTypes = ["analytics", "billing", "cache_purge", "dns", "dns_records", "lb", "logs", "organization", "ssl", "waf", "zones", "zone_settings"];
+const everything = resourceTypes;
+const allBut = (...left: string[]) => resourceTypes.filter((t) => !left.includes(t));
+
+/** name, description, what it reads, what it edits. */
+const roleCatalogue: [string, string, string[], string[]][] = [
+  ["Super Administrator - All Privileges", roleDescriptions["Super Administrator - All Privileges"], everything, everything],
+  ["Administrator", roleDescriptions.Administrator, allBut("billing"), allBut("billing", "organization")],
+  ["Administrator Read Only", roleDescriptions["Administrator Read Only"], allBut("billing"), []],
+  ["Analytics", "Can read Analytics.", ["analytics", "zones"], []],
+  ["Billing", "Can edit the account's billing profile and subscriptions.", ["billing", "organization"], ["billing"]],
+  ["Cache Purge", "Can purge the edge cache.", ["cache_purge", "zones"], ["cache_purge"]],
+  ["DNS", "Can edit DNS records.", ["dns", "dns_records", "zones"], ["dns", "dns_records"]],
+  ["Firewall", "Can edit WAF, IP Firewall, and Zone Lockdown settings.", ["waf", "zones"], ["waf"]],
+  ["Load Balancer", "Can edit Load Balancers, Pools, Origins, and Health Checks.", ["lb", "zones"], ["lb"]],
+  ["Log Share", "Can edit Log Share configuration.", ["logs", "zones"], ["logs"]],
+  ["Log Share Reader", "Can read Enterprise Log Share.", ["logs", "zones"], []],
+  ["SSL/TLS, Caching, Performance, Page Rules, and Customization", "Can edit most Cloudflare settings except for DNS and Firewall.", ["cache_purge", "ssl", "zone_settings", "zones"], ["cache_purge", "ssl", "zone_settings"]],
+];
+
+/** fact 70: the id Cloudflare gives "Administrator Read Only" (TF#2619); the others are derived from names. */
+const roleIds: Record<string, string> = { "Administrator Read Only": "f2b20eaa1a5d4af42b53ac16238c99c7" };
+
+export const legacyRoles: LegacyRole[] = roleCatalogue.map(([name, text, reads, edits]) => ({
+  id: roleIds[name] ?? stableId("role", name),
+  name,
+  description: text,
+  permissions: Object.fromEntries(resourceTypes.map((t) => [t, { read: reads.includes(t), edit: edits.includes(t) }])),
+}));
+
+export const roleNamed = (name: string) => legacyRoles.find((r) => r.name === name)!;
+const permissionGroupNamed = (name: string) => permissionGroups.find((pg) => pg.name === name)!;
+
+/**
+ * What a member was given directly, as the dashboard last set it: roles or policies (fact 64:
+ * a PUT replaces the one it sends). The API mirrors each into the other (fact 62).
+ */
+export type MemberAccess = { roles: string[] } | { policies: PolicyRecord[] };
+
+/** When the seeded grants were made. */
+export const SEEDED_ON = "2024-03-01T09:00:00Z";
+const seededPolicy = (email: string, permissionGroup: string, resource: PolicyRecord["resource_groups"][number]): PolicyRecord => ({
+  id: stableId("member_policy", `${email}:${permissionGroup}`),
+  access: "allow",
+  permission_groups: [permissionGroupNamed(permissionGroup).id],
+  resource_groups: [resource],
+  created_on: SEEDED_ON,
+  modified_on: SEEDED_ON,
+});
+
+/**
+ * Direct grants: the owner holds Super Administrator (fact 74); one member holds Administrator
+ * by role; two hold a policy of their own, one on the whole account and one on a zone written
+ * inline (fact 24). No test picks these members out by position (only groups of every member
+ * hold them), so what tests grant through groups stays what it was; every other member holds
+ * nothing directly.
+ */
+export function seededMemberAccess(accountId: string): Record<string, MemberAccess> {
+  const [admin, billing, dns] = namedMembers.slice(56, 59);
+  const zone = { scope: { key: `com.cloudflare.api.account.${accountId}`, objects: [{ key: "com.cloudflare.api.account.zone.7c5dae5552338874e5053f2534d2767a" }] } };
+  return {
+    [accountOwner.id]: { roles: [roleNamed("Super Administrator - All Privileges").id] },
+    [admin.id]: { roles: [roleNamed("Administrator").id] },
+    [billing.id]: { policies: [seededPolicy(billing.email, "Billing Read", systemResourceGroup(accountId).id)] },
+    [dns.id]: { policies: [seededPolicy(dns.email, "DNS Write", zone)] },
+  };
+}
 
 export const DEFAULT_ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
 export const DEFAULT_TOKEN = "local-emulator-token";

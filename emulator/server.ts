@@ -25,6 +25,11 @@ export interface EmulatorOptions {
   host?: string;
   stateFile?: string;
   token?: string;
+  /**
+   * A second token that reads but may not write, as a CI preview job's should be: GETs answer,
+   * every POST, PUT, PATCH and DELETE is refused with 403 and code 10000 (fact 119).
+   */
+  readOnlyToken?: string;
   /** More tokens besides `token`, each with the id and name the audit log records. */
   tokens?: TokenOptions[];
   accountId?: string;
@@ -45,6 +50,7 @@ export interface RunningEmulator {
   port: number;
   accountId: string;
   token: string;
+  readOnlyToken?: string;
   state: AdminState;
   close(): Promise<void>;
 }
@@ -110,13 +116,18 @@ export class Emulator {
   private readonly auditLog: AuditLog;
 
   constructor(private readonly options: EmulatorOptions = {}) {
+    if (options.readOnlyToken !== undefined && (options.readOnlyToken === "" || options.readOnlyToken === this.token)) {
+      throw new Error("readOnlyToken must be a token of its own, not empty and not the token");
+    }
     this.state = {
       store: new Store(options.accountId ?? DEFAULT_ACCOUNT_ID, options.stateFile),
       stats: new Stats(),
       limiter: new RateLimiter(options.rateLimit === false ? undefined : (options.rateLimit ?? cloudflareRateLimit)),
       faults: mergeFaults(noFaults, options.faults ?? {}),
+      rolesApi: "served",
     };
-    this.tokens = new Tokens([{ value: this.token, name: "local emulator token" }, ...(options.tokens ?? [])]);
+    const readOnly = options.readOnlyToken === undefined ? [] : [{ value: options.readOnlyToken, name: "read-only token", readOnly: true }];
+    this.tokens = new Tokens([{ value: this.token, name: "local emulator token" }, ...readOnly, ...(options.tokens ?? [])]);
     this.auditLog = new AuditLog(this.accountId, options.auditLogDelayMs);
     this.admin = adminRouter(this.state);
     registerAuditAdmin(this.admin, this.api, this.tokens);
@@ -124,8 +135,8 @@ export class Emulator {
   }
 
   private context(caller?: Token): EmulatorContext {
-    const settings = { membersPropagationMs: this.options.membersPropagationMs ?? DEFAULT_MEMBERS_PROPAGATION_MS };
-    return { store: this.state.store, settings, auditLog: this.auditLog, caller };
+    const membersPropagationMs = this.options.membersPropagationMs ?? DEFAULT_MEMBERS_PROPAGATION_MS;
+    return { store: this.state.store, settings: { membersPropagationMs, rolesApi: this.state.rolesApi }, auditLog: this.auditLog, caller };
   }
 
   get token(): string {
@@ -172,6 +183,8 @@ export class Emulator {
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
     if (!token) throw new ApiFailure(401, ErrorCodes.authentication, "Authentication error: no API token was sent");
     const caller = this.tokens.identify(token);
+    // fact 119: a token without the permission a call needs is refused as "Authentication error" (10000).
+    if (caller.readOnly && WRITE_METHODS.has(method)) throw new ApiFailure(403, ErrorCodes.authentication, "Authentication error");
     // fact 51: a malformed account id is InvalidRoute (7003); another account's is refused.
     if (match.params.account_id !== undefined && !/^[0-9a-f]{32}$/.test(match.params.account_id)) {
       throw new ApiFailure(400, ErrorCodes.invalidRoute, `Could not route to ${url.pathname}, perhaps your object identifier is invalid?`);
@@ -235,6 +248,7 @@ export class Emulator {
           port,
           accountId: this.accountId,
           token: this.token,
+          readOnlyToken: this.options.readOnlyToken,
           state: this.state,
           close: () =>
             new Promise<void>((done) => {
@@ -248,6 +262,6 @@ export class Emulator {
 }
 
 /** Starts an emulator; `port` 0 (the default) picks a free ephemeral port. */
-export function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return new Emulator(options).listen();
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { systemResourceGroup } from "./seed";
+import { MemberAccess, seededMemberAccess, systemResourceGroup } from "./seed";
 
 export interface Scope {
   key: string;
@@ -86,12 +86,21 @@ export interface AccountState {
   oauthClients: Record<string, OAuthClientRecord>;
   /** Seeded account members who have since left the account. */
   departedMembers: string[];
+  /** Member id -> the roles or policies it holds directly; a member not here holds nothing. */
+  memberAccess: Record<string, MemberAccess>;
 }
 
-/** A new account: nothing but Cloudflare's predefined system resource group (fact 9). */
+/** A new account: Cloudflare's predefined system resource group (fact 9) and its members' direct grants. */
 export function newAccount(accountId: string): AccountState {
   const system = systemResourceGroup(accountId);
-  return { resourceGroups: { [system.id]: system }, userGroups: {}, ssoConnectors: {}, oauthClients: {}, departedMembers: [] };
+  return {
+    resourceGroups: { [system.id]: system },
+    userGroups: {},
+    ssoConnectors: {},
+    oauthClients: {},
+    departedMembers: [],
+    memberAccess: seededMemberAccess(accountId),
+  };
 }
 
 export class Store {

@@ -14,6 +14,8 @@ export interface TokenOptions {
   email?: string;
   /** fact 119: the audit logs answer only a token holding Account Settings Read (default true). */
   accountSettingsRead?: boolean;
+  /** Reads only: every write is refused (`readOnlyToken`). */
+  readOnly?: boolean;
 }
 
 export interface Token {
@@ -22,6 +24,7 @@ export interface Token {
   name: string;
   email?: string;
   accountSettingsRead: boolean;
+  readOnly: boolean;
 }
 
 /** A token's defaults: an id derived from its value, so it is the same on every start. */
@@ -32,6 +35,7 @@ export function tokenOf(options: TokenOptions): Token {
     name: options.name ?? "emulator token",
     email: options.email,
     accountSettingsRead: options.accountSettingsRead ?? true,
+    readOnly: options.readOnly ?? false,
   };
 }
 

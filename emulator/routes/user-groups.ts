@@ -9,7 +9,7 @@ import { checkScope, resourceGroupView, scopeSchema } from "./resource-groups";
 /** fact 24: a policy's resource group is `{id}`, or an inline `{scope}`. */
 const resourceRef = z.union([z.object({ id: z.string().min(1, "must not be empty") }), z.object({ scope: scopeSchema })]);
 
-const policySchema = z.object({
+export const policySchema = z.object({
   id: z.string().optional(),
   access: z.enum(["allow", "deny"]),
   permission_groups: z.array(z.object({ id: z.string().min(1, "must not be empty") })).min(1, "a policy needs at least one permission group"),
@@ -47,7 +47,7 @@ function toResource(store: Store, ref: z.infer<typeof resourceRef>, pointer: str
 }
 
 /** Every policy gets a new id on every write (fact 22); a re-sent id is refused. */
-function toPolicies(store: Store, input: z.infer<typeof policySchema>[]): PolicyRecord[] {
+export function toPolicies(store: Store, input: z.infer<typeof policySchema>[]): PolicyRecord[] {
   const stamp = now();
   return input.map((policy, i) => {
     if (policy.id !== undefined) throw invalid("Cannot re-use policy IDs", `/policies/${i}/id`);
@@ -70,13 +70,9 @@ function resourceView(store: Store, resource: PolicyResource, policy: PolicyReco
   return group ? resourceGroupView(group) : { id: resource };
 }
 
-/**
- * fact 16: items carry `status`, a group without policies has no `policies` key, and policies
- * carry timestamps, status and whole permission groups. Lists come back in the server's
- * order (by id), never in the order they were sent.
- */
-export function userGroupView(store: Store, record: UserGroupRecord) {
-  const policies = sortBy(record.policies, (p) => p.id, "asc").map((p) => ({
+/** facts 16 and 61: a policy answers with its id and its groups expanded, in the server's order (by id). */
+export function policiesView(store: Store, policies: PolicyRecord[]) {
+  return sortBy(policies, (p) => p.id, "asc").map((p) => ({
     id: p.id,
     access: p.access,
     created_on: p.created_on,
@@ -85,6 +81,15 @@ export function userGroupView(store: Store, record: UserGroupRecord) {
     permission_groups: [...p.permission_groups].sort().map((id) => permissionGroups.find((pg) => pg.id === id) ?? { id }),
     resource_groups: p.resource_groups.map((r) => resourceView(store, r, p)),
   }));
+}
+
+/**
+ * fact 16: items carry `status`, a group without policies has no `policies` key, and policies
+ * carry timestamps, status and whole permission groups. Lists come back in the server's
+ * order (by id), never in the order they were sent.
+ */
+export function userGroupView(store: Store, record: UserGroupRecord) {
+  const policies = policiesView(store, record.policies);
   const view = { id: record.id, name: record.name, created_on: record.created_on, modified_on: record.modified_on, status: "V" };
   return policies.length ? { ...view, policies } : view;
 }

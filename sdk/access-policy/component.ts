@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { allAccountMembers } from "../../provider/data-sources/account-members";
 import { allPermissionGroups } from "../../provider/data-sources/permission-groups";
 import { asRunError, cleanly } from "../errors";
-import { OAuthClient, OAuthClientArgs } from "../oauth-client";
+import { OAuthClient } from "../oauth-client";
 import { ResourceGroup } from "../resource-group";
 import { programClient, requireAccountId } from "../settings";
 import { SSOConnector } from "../sso-connector";
@@ -109,7 +109,7 @@ export class AccessPolicy extends pulumi.ComponentResource {
     for (const { key, ...entry } of spec.oauthClients) {
       this.oauthClients[key ?? entry.clientName] = new OAuthClient(
         `${name}/oauth-client/${slug(key ?? entry.clientName)}`,
-        { ...(entry as unknown as OAuthClientArgs), accountId: resolved.apply(() => accountId) },
+        { ...entry, accountId: resolved.apply(() => accountId) },
         parent,
       );
     }

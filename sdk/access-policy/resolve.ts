@@ -4,6 +4,7 @@
  */
 import type { AccountMember } from "../../provider/data-sources/account-members";
 import type { PermissionGroup } from "../../provider/data-sources/permission-groups";
+import { quote } from "../../provider/framework/quote";
 import { AccessSpec, AccessSpecError, entryLabel } from "./spec";
 
 const hexId = /^[0-9a-f]{32}$/;
@@ -36,8 +37,8 @@ export function resolveNames(spec: AccessSpec, catalogues: Catalogues, source: s
         if (matches.length !== 1) {
           problems.push(
             matches.length
-              ? `${where}.policies[${p}]: ${matches.length} permission groups are named ${JSON.stringify(name)}; use one of their ids: ${matches.map((m) => m.id).join(", ")}`
-              : `${where}.policies[${p}]: unknown permission group ${JSON.stringify(name)}`,
+              ? `${where}.policies[${p}]: ${matches.length} permission groups are named ${quote(name)}; use one of their ids: ${matches.map((m) => m.id).join(", ")}`
+              : `${where}.policies[${p}]: unknown permission group ${quote(name)}`,
           );
         }
         return matches[0]?.id ?? "";
@@ -45,7 +46,7 @@ export function resolveNames(spec: AccessSpec, catalogues: Catalogues, source: s
     );
     const members = group.members?.map((member) => {
       const id = memberIds.has(member) ? member : memberByEmail.get(member.toLowerCase());
-      if (!id) problems.push(`${where}.members: ${JSON.stringify(member)} is not a member of the account`);
+      if (!id) problems.push(`${where}.members: ${quote(member)} is not a member of the account`);
       return id ?? "";
     });
     return { permissionGroupIds, memberIds: members };

@@ -3,10 +3,12 @@
  * that name permission groups and resource groups by name, memberships by email or id, and
  * optionally the account's SSO connectors and OAuth clients. Loaded from YAML or JSON.
  */
-import { readFileSync } from "node:fs";
-import * as yaml from "js-yaml";
+import { readFileSync, statSync } from "node:fs";
+import { LineCounter, parseDocument, visit } from "yaml";
 import { z } from "zod";
 import { propertyPath } from "../../provider/framework/check";
+import { inert, quote } from "../../provider/framework/quote";
+import { inputsSchema as oauthClientInputs } from "../../provider/resources/oauth-client/schema";
 
 const nonEmpty = z.string().trim().min(1, "must not be empty");
 const hexId = /^[0-9a-f]{32}$/;
@@ -65,8 +67,11 @@ const ssoConnector = z
   })
   .strict();
 
-/** OAuth clients take the OAuthClient resource's arguments; the provider's check validates them. */
-const oauthClient = z.object({ clientName: nonEmpty, key: nonEmpty.optional() }).passthrough();
+/**
+ * Exactly the OAuthClient resource's arguments, from its own schema (the account is the
+ * AccessPolicy's), and `key`: a misspelt argument is an error, never carried along unseen.
+ */
+const oauthClient = oauthClientInputs.omit({ accountId: true }).extend({ key: nonEmpty.optional() }).strict();
 
 export const accessSpecSchema = z
   .object({
@@ -92,23 +97,62 @@ export class AccessSpecError extends Error {
 
 /** `userGroups[1] "SRE"`: the entry as a reader finds it in the file. */
 export function entryLabel(section: string, index: number, name: string): string {
-  return `${section}[${index}] ${JSON.stringify(name)}`;
+  return `${section}[${index}] ${quote(name)}`;
 }
 
 function describeIssue(raw: unknown, path: (string | number)[], message: string): string {
   const [section, index, ...rest] = path;
-  const entry = typeof index === "number" ? (raw as Record<string, { name?: string; emailDomain?: string; clientName?: string }[]>)?.[section as string]?.[index] : undefined;
-  const name = entry?.name ?? entry?.emailDomain ?? entry?.clientName;
+  const entry = typeof index === "number" ? (raw as Record<string, Record<string, unknown>[]>)?.[section as string]?.[index] : undefined;
+  const name = [entry?.name, entry?.emailDomain, entry?.clientName].find((n): n is string => typeof n === "string");
   const where = name !== undefined ? `${entryLabel(String(section), index as number, name)}${rest.length ? `.${propertyPath(rest)}` : ""}` : propertyPath(path) || "(top level)";
-  return `${where}: ${message}`;
+  // Keys and zod's messages (which may quote a value) come from the file: one inert line.
+  return inert(`${where}: ${message}`);
 }
 
+/** One problem for each key the schema does not know, at the key's own path. */
+function problemsOf(raw: unknown, issue: z.ZodIssue): string[] {
+  if (issue.code === z.ZodIssueCode.unrecognized_keys) return issue.keys.map((key) => describeIssue(raw, [...issue.path, key], "unknown key"));
+  return [describeIssue(raw, issue.path, issue.message)];
+}
+
+/** Room for an account of 50,000 memberships, and a bound on the seconds a preview spends reading (docs/hostile-data.md). */
+export const MAX_ACCESS_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * YAML without aliases: an access file is reviewed entry by entry, an alias would change
+ * entries a reviewer does not see change, and expanding nested aliases ("billion laughs") is
+ * unbounded. Refused in the parsed document, before anything is expanded.
+ */
+function loadYaml(text: string): unknown {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const line = (offset: number) => `line ${lineCounter.linePos(offset).line}`;
+  const [problem] = [...document.errors, ...document.warnings];
+  if (problem) throw new Error(`${line(problem.pos[0])}: ${problem.message}`);
+  let alias: number | undefined;
+  visit(document, {
+    Alias(_, node) {
+      alias = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  if (alias !== undefined) throw new Error(`${line(alias)}: YAML aliases (*name) are not allowed in an access file: write each entry out in full`);
+  return document.toJS();
+}
+
+/** A regular file of at most MAX_ACCESS_FILE_BYTES, as YAML (or JSON by its extension); every failure one line. */
 export function readAccessFile(file: string): unknown {
-  const text = readFileSync(file, "utf8");
   try {
-    return file.endsWith(".json") ? JSON.parse(text) : yaml.load(text, { filename: file });
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new Error("not a regular file");
+    if (stats.size > MAX_ACCESS_FILE_BYTES) {
+      throw new Error(`${stats.size} bytes: an access file is at most 4 MiB (${MAX_ACCESS_FILE_BYTES} bytes)`);
+    }
+    const text = readFileSync(file, "utf8");
+    return file.endsWith(".json") ? JSON.parse(text) : loadYaml(text);
   } catch (error) {
-    throw new AccessSpecError(file, [(error as Error).message]);
+    // Parsers quote the text they stopped at, and the text is the file's.
+    throw new AccessSpecError(file, [inert((error as Error).message)]);
   }
 }
 
@@ -116,7 +160,7 @@ export function readAccessFile(file: string): unknown {
 export function parseAccessSpec(raw: unknown, source: string): AccessSpec {
   const parsed = accessSpecSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    throw new AccessSpecError(source, parsed.error.issues.map((i) => describeIssue(raw, i.path, i.message)));
+    throw new AccessSpecError(source, parsed.error.issues.flatMap((issue) => problemsOf(raw, issue)));
   }
   const spec = parsed.data;
   const problems = [
@@ -130,7 +174,7 @@ export function parseAccessSpec(raw: unknown, source: string): AccessSpec {
     group.policies.forEach((p, i) =>
       p.resourceGroups.forEach((name) => {
         if (!groupNames.has(name) && !hexId.test(name)) {
-          problems.push(`${entryLabel("userGroups", g, group.name)}.policies[${i}]: unknown resource group ${JSON.stringify(name)}; define it under resourceGroups`);
+          problems.push(`${entryLabel("userGroups", g, group.name)}.policies[${i}]: unknown resource group ${quote(name)}; define it under resourceGroups`);
         }
       }),
     ),
@@ -142,6 +186,6 @@ export function parseAccessSpec(raw: unknown, source: string): AccessSpec {
 function duplicates(keys: string[], section: string, what: string): string[] {
   return keys.flatMap((key, i) => {
     const first = keys.indexOf(key);
-    return first < i ? [`${section}[${i}]: duplicate ${what} ${JSON.stringify(key)} (first at ${section}[${first}])`] : [];
+    return first < i ? [`${section}[${i}]: duplicate ${what} ${quote(key)} (first at ${section}[${first}])`] : [];
   });
 }

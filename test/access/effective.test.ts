@@ -29,7 +29,7 @@ const cases: [string, AccountSnapshot["userGroups"], string[]][] = [
   [
     "several groups per member: the union, each grant naming its group",
     [group("SRE", ["ada"], [allow(["dns"], ["prod"])]), group("Billing", ["ada"], [allow(["billing"], ["account"])])],
-    ["ada billing rg:account Billing", "ada dns rg:prod SRE"],
+    [`ada billing scope:com.cloudflare.api.account.${"a".repeat(32)}:* Billing`, "ada dns rg:prod SRE"],
   ],
   [
     "overlapping policies in one group: one grant per permission group and place",
@@ -66,7 +66,9 @@ it.each(cases)("%s", (_, userGroups, expected) => {
 const wide = `scope:com.cloudflare.api.account.${ACCOUNT}:*`;
 const direct: [string, AccountSnapshot["members"], AccountSnapshot["roles"], string[]][] = [
   ["a role is a grant on the whole account, named by its equivalent permission group", [member("owner", ["r-super"])], [role("r-super", "Super Administrator - All Privileges")], [`owner pg-super ${wide} role:r-super`]],
-  ["fact 62: a role and the policy the API mirrors it into count once", [member("ada", ["r-admin"], [allow(["pg-admin"], ["account"])])], [role("r-admin", "Administrator")], ["ada pg-admin rg:account direct"]],
+  ["the system group and a scope of `*` are one place, the whole account", [member("bob", [], [allow(["dns"], ["account"]), allow(["dns"], [], [{ key: `com.cloudflare.api.account.${ACCOUNT}`, objects: [{ key: "*" }] }])])], [], [`bob dns ${wide} direct`]],
+  ["fact 62: a role and the policy the API mirrors it into count once, as the role", [member("ada", ["r-admin"], [allow(["pg-admin"], ["account"])])], [role("r-admin", "Administrator")], [`ada pg-admin ${wide} role:r-admin`]],
+  ["a policy of the role's permission group on less than the account is a grant of its own", [member("ada", ["r-admin"], [allow(["pg-admin"], ["prod"])])], [role("r-admin", "Administrator")], ["ada pg-admin rg:prod direct", `ada pg-admin ${wide} role:r-admin`]],
   ["a role the catalogue does not name keeps its id", [member("ada", ["r-unknown"])], [], [`ada role:r-unknown ${wide} role:r-unknown`]],
   ["a direct policy is the member's own grant", [member("bob", [], [allow(["dns"], ["prod"])])], [], ["bob dns rg:prod direct"]],
   ["a direct deny takes nothing away", [member("bob", [], [allow(["dns"], ["prod"]), { ...allow(["dns"], ["prod"]), access: "deny" }])], [], ["bob dns rg:prod direct"]],

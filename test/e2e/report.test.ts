@@ -19,6 +19,9 @@ const emulator = useEmulator();
 const work = mkdtempSync(join(tmpdir(), "report-"));
 const screenshot = join(PROJECT_ROOT, "docs/report.png");
 const [ada, alan, barbara, claude] = accountMembers.slice(0, 4);
+/** The seed's members with access of their own (emulator/seed.ts): the owner's and a member's roles, two direct policies. */
+const email = (prefix: string) => accountMembers.find((m) => m.email.startsWith(prefix))!.email;
+const [owner, roleAdmin, billingDirect, dnsDirect] = ["charles.babbage", "radia.liskov56", "shafi.liskov57", "tim.liskov58"].map(email);
 let browser: Browser;
 let page: Page;
 const requests: string[] = [];
@@ -76,7 +79,7 @@ it("needs nothing from the network: one self-contained page", () => {
 });
 
 it("shows members down the side, permission groups across, one table per resource group, each cell naming its groups", async () => {
-  expect(await page.locator("section h2").allTextContents()).toEqual(["The whole account", "production zones"]);
+  expect(await page.locator("section h2").allTextContents()).toEqual(["The whole account", "production zones", expect.stringMatching(/^Scope com\.cloudflare\.api\.account\.zone\./)]);
   expect(await matrix("production zones")).toEqual({
     columns: ["Member", "DNS Write", "Zone Read"],
     rows: [
@@ -86,20 +89,32 @@ it("shows members down the side, permission groups across, one table per resourc
     risky: 0,
   });
   expect(await matrix("The whole account")).toEqual({
-    columns: ["Member", "Administrator", "Billing Read"],
+    columns: ["Member", "Administrator", "Billing Read", "Super Administrator - All Privileges"],
     rows: [
-      [ada.email, "✓ Admins", ""],
-      [barbara.email, "", "✓ Finance"],
-      [claude.email, "", "✓ Finance"],
+      [ada.email, "✓ Admins", "", ""],
+      [barbara.email, "", "✓ Finance", ""],
+      [owner, "", "", "✓ role Super Administrator - All Privileges"],
+      [claude.email, "", "✓ Finance", ""],
+      [roleAdmin, "✓ role Administrator", "", ""],
+      [billingDirect, "", "✓ a direct policy", ""],
     ],
-    risky: 3,
+    risky: 6,
   });
   expect(await page.locator("td.risk").first().getAttribute("title")).toBe("Administrator, via Admins (risk: administrator-class, the whole account)");
 });
 
+it("shows the account's Super Administrators and every member with a direct policy, not only user groups", async () => {
+  const wholeAccount = (await matrix("The whole account")).rows;
+  expect(wholeAccount.filter((row) => row.includes("✓ role Super Administrator - All Privileges")).map((row) => row[0])).toEqual([owner]);
+  expect(wholeAccount.filter((row) => row.some((cell) => cell?.includes("a direct policy"))).map((row) => row[0])).toEqual([billingDirect]);
+  const scoped = await page.locator("section h2").nth(2).textContent();
+  expect((await matrix(scoped!)).rows).toEqual([[dnsDirect, "✓ a direct policy"]]);
+  expect(await page.locator(".summary").textContent()).toContain("through user groups, roles and direct policies");
+});
+
 it("filters by member or group as the auditor types", async () => {
   await page.fill("#filter", "barbara");
-  expect((await matrix("The whole account")).rows).toEqual([[barbara.email, "", "✓ Finance"]]);
+  expect((await matrix("The whole account")).rows).toEqual([[barbara.email, "", "✓ Finance", ""]]);
   expect(await page.locator('section[data-target="production zones"]').isHidden()).toBe(true);
   await page.fill("#filter", "sre");
   expect((await matrix("production zones")).rows.map((r) => r[0])).toEqual([ada.email, alan.email]);

@@ -4,7 +4,7 @@
  * where the facts are silent). The last test checks that every route was used.
  */
 import Cloudflare from "cloudflare";
-import { accountMembers, apiRouter, permissionGroups } from "../../emulator";
+import { accountMembers, accountOwner, apiRouter, legacyRoles, permissionGroups } from "../../emulator";
 import { admin, stats, useEmulator } from "../support/emulator";
 import { untilMembersVisible } from "../support/provider";
 
@@ -437,9 +437,42 @@ describe("account members", () => {
     expect(one).toMatchObject({ id: accountMembers[0].id, user: { email: accountMembers[0].email } });
   });
 
+  it("facts 73 and 74: the owner is an accepted member holding Super Administrator as a whole Role; fact 61: its mirrored policy comes expanded, with an id", async () => {
+    const owner = await cf.accounts.members.get(accountOwner.id, { account_id });
+    expect(owner.status).toBe("accepted");
+    expect(owner.roles).toEqual([
+      { id: expect.stringMatching(/^[0-9a-f]{32}$/), name: "Super Administrator - All Privileges", description: expect.any(String), permissions: expect.objectContaining({ billing: { read: true, edit: true } }) },
+    ]);
+    const [policy] = owner.policies!;
+    expect(policy).toMatchObject({ id: expect.any(String), access: "allow" });
+    expect(policy.permission_groups).toEqual([expect.objectContaining({ id: expect.any(String), name: "Super Administrator - All Privileges", meta: expect.objectContaining({ label: "all_privileges" }) })]);
+    expect(policy.resource_groups).toEqual([expect.objectContaining({ id: expect.any(String), name: `com.cloudflare.api.account.${account_id}`, scope: expect.any(Object), meta: expect.any(Object) })]);
+    const listed = (await collect(cf.accounts.members.list({ account_id, per_page: 50 }))).find((m) => m.id === accountOwner.id);
+    expect(listed).toEqual(owner);
+  });
+
   it("fact 49: at most 50 a page; fact 50: an unknown member is code 1003", async () => {
     expect((await cf.accounts.members.list({ account_id, per_page: 500 })).result).toHaveLength(50);
     expect((await apiError(() => cf.accounts.members.get("0".repeat(32), { account_id }))).errors[0]).toMatchObject({ code: 1003 });
+  });
+});
+
+describe("legacy roles (fact 78: deprecated, still served)", () => {
+  it("lists every role across pages, each with read and edit flags per resource type, and gets one", async () => {
+    const firstPage = await cf.accounts.roles.list({ account_id, per_page: 5 });
+    expect(firstPage.result).toHaveLength(5);
+    const all = await collect(cf.accounts.roles.list({ account_id, per_page: 5 }));
+    expect(all.map((r) => r.name)).toEqual(legacyRoles.map((r) => r.name));
+    expect(all.map((r) => r.name)).toEqual(expect.arrayContaining(["Super Administrator - All Privileges", "Administrator", "Administrator Read Only"]));
+    const readOnly = all.find((r) => r.name === "Administrator Read Only")!;
+    expect(Object.keys(readOnly.permissions).sort()).toEqual(["analytics", "billing", "cache_purge", "dns", "dns_records", "lb", "logs", "organization", "ssl", "waf", "zone_settings", "zones"]);
+    expect(readOnly.permissions.dns).toEqual({ read: true, edit: false });
+    expect(await cf.accounts.roles.get(readOnly.id, { account_id })).toEqual(readOnly);
+    expect((await apiError(() => cf.accounts.roles.get("f".repeat(32), { account_id }))).status).toBe(404);
+  });
+
+  it("fact 74: Terraform's 100 a page is accepted", async () => {
+    expect((await cf.accounts.roles.list({ account_id, per_page: 100 })).result).toHaveLength(legacyRoles.length);
   });
 });
 

@@ -13,13 +13,14 @@ const workflowDir = join(PROJECT_ROOT, "examples/gitops/.github/workflows");
 const workflows = readdirSync(workflowDir).filter((f) => f.endsWith(".yml"));
 
 /** Tools of a GitHub-hosted runner that the workflows may use besides pulumi. */
-const runnerTools: Record<string, string[] | null> = { npm: ["ci"], gh: ["pr", "issue"], echo: null, cat: null, tee: null, set: null };
+const runnerTools: Record<string, string[] | null> = { npm: ["ci"], gh: ["pr", "issue"], git: ["diff"], echo: null, cat: null, tee: null, set: null };
 const CLI = join(PROJECT_ROOT, "dist/cli/cloudflare-iam.js");
 
 interface Workflow {
   name: string;
   on: object;
-  jobs: Record<string, { "runs-on": string; steps: { uses?: string; run?: string }[] }>;
+  env?: Record<string, string>;
+  jobs: Record<string, { "runs-on": string; env?: Record<string, string>; steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> }[] }>;
 }
 
 const load = (file: string) => yaml.load(readFileSync(join(workflowDir, file), "utf8")) as Workflow;
@@ -82,14 +83,15 @@ it("runs the documented commands: preview on PRs, up on merge, the drift check o
   const runs = (file: string) => Object.values(load(file).jobs).flatMap((job) => job.steps.map((s) => s.run ?? "")).join("\n");
   expect(runs("preview.yml")).toMatch(/pulumi preview --diff/);
   expect(runs("preview.yml")).toMatch(/gh pr comment/);
-  expect(runs("preview.yml")).toMatch(/npx cloudflare-iam review preview\.json --out review\.md/);
+  expect(runs("preview.yml")).toMatch(/npx cloudflare-iam review preview\.json --out review\.md --comment comment\.md --changed-files changed\.txt --preview-diff preview\.txt/);
   expect(runs("preview.yml")).toMatch(/--fail-on risk/);
+  expect(runs("preview.yml")).toMatch(/git diff --name-only "\$BASE_SHA\.\.\.\$HEAD_SHA" > changed\.txt/);
   expect(runs("deploy.yml")).toMatch(/pulumi up --yes/);
   expect(runs("drift.yml")).toMatch(/pulumi preview --refresh --json .*> preview\.json/);
   expect(load("drift.yml").on).toHaveProperty("schedule");
 });
 
-it("drift.yml opens or updates one issue with the attributed drift, closes it when drift is gone, with a read-only token", () => {
+it("drift.yml opens or updates one issue with the attributed drift, closes it when drift is gone, with the read-only token", () => {
   const workflow = load("drift.yml") as Workflow & { env: Record<string, string>; permissions: Record<string, string> };
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps as { run?: string; if?: string }[]);
   expect(steps.map((s) => s.run ?? "").join("\n")).toMatch(/npx cloudflare-iam drift preview\.json .*--out drift\.md/);
@@ -97,6 +99,28 @@ it("drift.yml opens or updates one issue with the attributed drift, closes it wh
   expect(gated("gh issue create")).toBe("steps.drift.outputs.drifted == 'true' && steps.issue.outputs.number == ''");
   expect(gated("gh issue edit")).toBe("steps.drift.outputs.drifted == 'true' && steps.issue.outputs.number != ''");
   expect(gated("gh issue close")).toBe("steps.drift.outputs.drifted == 'false' && steps.issue.outputs.number != ''");
-  expect(workflow.env.CLOUDFLARE_API_TOKEN).toBe("${{ secrets.CLOUDFLARE_READ_TOKEN }}");
   expect(workflow.permissions).toEqual({ contents: "read", issues: "write" });
+});
+
+/** Every Cloudflare token a workflow hands out, at any level, by the secret it comes from. */
+function tokens(file: string): string[] {
+  const workflow = load(file);
+  const envs = [workflow.env, ...Object.values(workflow.jobs).flatMap((job) => [job.env, ...job.steps.map((s) => s.env)])];
+  return [...new Set(envs.flatMap((env) => (env?.CLOUDFLARE_API_TOKEN ? [env.CLOUDFLARE_API_TOKEN] : [])))];
+}
+
+it("gives the pull request's code only the read-only token; only the deploy job holds the write token", () => {
+  expect(tokens("preview.yml")).toEqual(["${{ secrets.CLOUDFLARE_API_TOKEN_READ }}"]);
+  expect(tokens("drift.yml")).toEqual(["${{ secrets.CLOUDFLARE_API_TOKEN_READ }}"]);
+  expect(tokens("deploy.yml")).toEqual(["${{ secrets.CLOUDFLARE_API_TOKEN }}"]);
+  // npm ci runs the pull request's package.json: no token reaches it.
+  const steps = load("preview.yml").jobs.preview.steps;
+  expect(steps.find((s) => s.run === "npm ci")?.env).toBeUndefined();
+});
+
+it("posts the bounded comment and keeps the whole review as an artifact", () => {
+  const steps = load("preview.yml").jobs.preview.steps;
+  expect(steps.find((s) => s.run?.startsWith("gh pr comment"))?.run).toMatch(/--body-file comment\.md$/);
+  const kept = steps.find((s) => s.uses?.startsWith("actions/upload-artifact"));
+  expect(String(kept?.with?.path).split("\n").filter(Boolean)).toEqual(["review.md", "preview.txt"]);
 });

@@ -67,20 +67,21 @@ export interface UserGroupOutputs {
 /** fact 16: a resource group inside a policy may be an inline scope with no id. */
 const apiPolicyResourceGroup = z.object({ id: optional(z.string()), scope: apiScope });
 
+/** facts 17 and 61: a policy as user groups and account members answer it; every field may be null. */
+export const apiPolicy = z.object({
+  id: optional(z.string()),
+  access: serverString,
+  permission_groups: list(z.object({ id: z.string() })),
+  resource_groups: list(apiPolicyResourceGroup),
+});
+
 /** facts 16 and 17: `policies` may be left out, and every policy field may be null. */
 export const apiUserGroup = z.object({
   id: z.string(),
   name: optional(z.string()),
   created_on: optional(z.string()),
   modified_on: optional(z.string()),
-  policies: list(
-    z.object({
-      id: optional(z.string()),
-      access: serverString,
-      permission_groups: list(z.object({ id: z.string() })),
-      resource_groups: list(apiPolicyResourceGroup),
-    }),
-  ),
+  policies: list(apiPolicy),
 });
 export type ApiUserGroup = z.infer<typeof apiUserGroup>;
 
@@ -89,19 +90,25 @@ export function canonicalPolicies(policies: Partial<PolicyInput>[] | undefined):
   return (policies ?? []).map(policyKey).sort();
 }
 
+/** Policies as read, in their canonical order; an inline scope (fact 24) is a resource group without an id. */
+export function toPolicyOutputs(policies: z.infer<typeof apiPolicy>[]): PolicyOutput[] {
+  return byKey(
+    policies.map((p) => {
+      const resources = p.resource_groups;
+      return {
+        id: p.id ?? "",
+        // An access value we do not know is kept as read: it shows as drift, never as a crash.
+        access: (p.access ?? "allow") as PolicyInput["access"],
+        permissionGroups: idSet(p.permission_groups.map((g) => g.id)),
+        resourceGroups: idSet(resources.flatMap((r) => (r.id ? [r.id] : []))),
+        scopes: resources.flatMap((r) => (!r.id && r.scope ? [canonicalScope(r.scope)] : [])),
+      };
+    }),
+  );
+}
+
 export function toOutputs(account: string, api: ApiUserGroup): UserGroupOutputs {
-  const policies = api.policies.map((p) => {
-    const resources = p.resource_groups;
-    return {
-      id: p.id ?? "",
-      // An access value we do not know is kept as read: it shows as drift, never as a crash.
-      access: (p.access ?? "allow") as PolicyInput["access"],
-      permissionGroups: idSet(p.permission_groups.map((g) => g.id)),
-      resourceGroups: idSet(resources.flatMap((r) => (r.id ? [r.id] : []))),
-      scopes: resources.flatMap((r) => (!r.id && r.scope ? [canonicalScope(r.scope)] : [])),
-    };
-  });
-  return { accountId: account, name: api.name ?? "", policies: byKey(policies), createdOn: api.created_on ?? "", modifiedOn: api.modified_on ?? "" };
+  return { accountId: account, name: api.name ?? "", policies: toPolicyOutputs(api.policies), createdOn: api.created_on ?? "", modifiedOn: api.modified_on ?? "" };
 }
 
 /** fact 22: policies are always sent without ids; Cloudflare refuses re-sent ones. */

@@ -9,8 +9,9 @@ import fc from "fast-check";
 import { z } from "zod";
 import { providers } from "../../../provider";
 import { list, unwrap } from "../../../provider/client";
-import { apiAccountMember, toAccountMember } from "../../../provider/data-sources/account-members";
+import { apiAccountMember, toAccountMember, toDirectGrants } from "../../../provider/data-sources/account-members";
 import { apiPermissionGroup, toPermissionGroup } from "../../../provider/data-sources/permission-groups";
+import { apiRole, toLegacyRole } from "../../../provider/data-sources/roles";
 import * as oauth from "../../../provider/resources/oauth-client/schema";
 import * as resourceGroup from "../../../provider/resources/resource-group/schema";
 import * as sso from "../../../provider/resources/sso-connector/schema";
@@ -20,6 +21,8 @@ import * as userGroup from "../../../provider/resources/user-group/schema";
 const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
 const ZONE_READ = "c8fed203ed3043cba015a93ad1616f1f";
 const RG = "6d7f2f5f5b1d4a0e9081fdc98d432fd1";
+const ROLE_ADMIN = "05784afa30c1afe1440e79d9351c7430";
+const ROLE_READ_ONLY = "f2b20eaa1a5d4af42b53ac16238c99c7";
 const accountScope = { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: [{ key: "com.cloudflare.api.account.zone.23f8d65290b24279ba6f44721b3eaad5" }, { key: "com.cloudflare.api.account.zone.aa" }] };
 
 /** A field that may come back `null` or not at all without changing what the object is. */
@@ -54,6 +57,15 @@ const permissionGroupShapes = [
     created_on: "2020-07-06T12:19:13.099114Z",
     modified_on: "2020-10-13T11:18:00.208228Z",
   },
+];
+
+/** A policy's fields no reader uses, in user groups and account members alike (facts 16 and 61). */
+const policyFields: Path[] = [
+  ["policies", "*", "id"],
+  ["policies", "*", "permission_groups", "*", "name"],
+  ["policies", "*", "permission_groups", "*", "meta"],
+  ["policies", "*", "resource_groups", "*", "name"],
+  ["policies", "*", "resource_groups", "*", "meta"],
 ];
 
 const cases: Case[] = [
@@ -109,15 +121,11 @@ const cases: Case[] = [
       ["status"],
       ["created_on"],
       ["modified_on"],
-      ["policies", "*", "id"],
+      ...policyFields,
       ["policies", "*", "status"],
       ["policies", "*", "created_on"],
       ["policies", "*", "modified_on"],
-      ["policies", "*", "permission_groups", "*", "name"],
-      ["policies", "*", "permission_groups", "*", "meta"],
       ["policies", "*", "permission_groups", "*", "status"],
-      ["policies", "*", "resource_groups", "*", "name"],
-      ["policies", "*", "resource_groups", "*", "meta"],
       ["policies", "*", "resource_groups", "*", "created_on"],
     ],
     schema: userGroup.apiUserGroup,
@@ -229,13 +237,76 @@ const cases: Case[] = [
     same: equal,
   },
   {
-    name: "account member",
+    name: "account member without direct grants",
     shapes: [
       { id: "d".repeat(32), email: "ada@example.com", status: "accepted", user: { id: "e".repeat(32), email: "ada@example.com", first_name: "Ada" }, roles: [], policies: [] },
     ],
     optional: [["email"], ["roles"], ["policies"], ["user", "id"], ["user", "first_name"]],
     schema: apiAccountMember,
-    outputs: toAccountMember,
+    outputs: (api) => ({ ...toAccountMember(api), ...toDirectGrants(api) }),
+    same: equal,
+  },
+  {
+    name: "account member with roles and policies",
+    shapes: [
+      // fact 73: whole Role objects on GET; fact 61: policies with ids and expanded groups; fact 62: mirrored.
+      {
+        id: "d".repeat(32),
+        email: "Grace@Example.com",
+        status: "accepted",
+        user: { id: "e".repeat(32), email: "grace@example.com", first_name: "Grace", last_name: "Hopper", two_factor_authentication_enabled: false },
+        roles: [
+          { id: ROLE_ADMIN, name: "Administrator", description: "Can access the full account", permissions: { dns: { read: true, edit: true }, billing: { read: false, edit: false } } },
+          { id: ROLE_READ_ONLY, name: "Administrator Read Only", description: "Read only", permissions: { dns: { read: true, write: false } } },
+        ],
+        policies: [
+          {
+            id: "8d82cf8c15c64e07a4bee58e00d80bca",
+            access: "allow",
+            permission_groups: [{ id: ZONE_READ, meta: { key: "label", value: "zone_read" }, name: "Zone Read" }],
+            resource_groups: [{ id: RG, name: "prod", meta: { key: "k", value: "v" }, scope: { key: accountScope.key, objects: [{ key: "*" }] } }, { scope: accountScope }],
+          },
+          { id: "9d82cf8c15c64e07a4bee58e00d80bca", access: "allow", permission_groups: permissionGroupShapes, resource_groups: [{ id: RG }] },
+        ],
+      },
+      // fact 52: roles as bare ids; fact 56: the email only at the top level.
+      {
+        id: "d".repeat(32),
+        email: "grace@example.com",
+        status: "accepted",
+        roles: [ROLE_READ_ONLY, ROLE_ADMIN],
+        policies: [
+          { access: "allow", permission_groups: [{ id: ZONE_READ }], resource_groups: [{ scope: accountScope }, { id: RG }] },
+          { access: "allow", permission_groups: [...permissionGroupShapes].reverse(), resource_groups: [{ id: RG, name: "prod" }] },
+        ],
+      },
+    ],
+    optional: [
+      ["user"],
+      ["roles", "*", "name"],
+      ["roles", "*", "description"],
+      ["roles", "*", "permissions"],
+      ...policyFields,
+    ],
+    schema: apiAccountMember,
+    outputs: (api) => ({ ...toAccountMember(api), ...toDirectGrants(api) }),
+    same: equal,
+  },
+  {
+    name: "legacy role",
+    shapes: [
+      {
+        id: ROLE_READ_ONLY,
+        name: "Administrator Read Only",
+        description: "Can access the full account in read-only mode.",
+        permissions: { analytics: { read: true, edit: false }, billing: { read: false, edit: false }, dns: { read: true, edit: false } },
+      },
+      // Cloudflare's SDKs call `edit` `write` (facts 73 and 78); a type granting nothing may be left out.
+      { id: ROLE_READ_ONLY, name: "Administrator Read Only", description: "Can access the full account in read-only mode.", permissions: { dns: { read: true, write: false }, analytics: { read: "true" } } },
+    ],
+    optional: [["permissions", "billing"], ["permissions", "*", "edit"], ["permissions", "*", "write"]],
+    schema: apiRole,
+    outputs: toLegacyRole,
     same: equal,
   },
 ];

@@ -2,10 +2,25 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveNames } from "../../../sdk/access-policy/resolve";
-import { parseAccessSpec, readAccessFile } from "../../../sdk/access-policy/spec";
+import { MAX_ACCESS_FILE_BYTES, parseAccessSpec, readAccessFile } from "../../../sdk/access-policy/spec";
 
 const policy = { access: "allow", permissionGroups: ["Zone Read"], resourceGroups: ["prod"] };
 const prod = { name: "prod", scope: { objects: ["com.cloudflare.api.account.zone.a"] } };
+const grafana = {
+  clientName: "Grafana",
+  grantTypes: ["authorization_code"],
+  redirectUris: ["https://grafana.example.com/login"],
+  responseTypes: ["code"],
+  scopes: ["zone.read"],
+  tokenEndpointAuthMethod: "client_secret_post",
+};
+
+/** An access file with this text, in a fresh folder. */
+function fileWith(text: string | Buffer, name = "access.yaml"): string {
+  const file = join(mkdtempSync(join(tmpdir(), "spec-")), name);
+  writeFileSync(file, text);
+  return file;
+}
 
 describe("parseAccessSpec", () => {
   it("names the file, the entry and the rule for structural problems", () => {
@@ -45,6 +60,80 @@ describe("parseAccessSpec", () => {
     writeFileSync(file, "userGroups: [\n  - name: x\n");
     expect(() => readAccessFile(file)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `));
   });
+
+  it("refuses an unknown key wherever it is, naming its path", () => {
+    const spec = {
+      resourceGroup: [],
+      resourceGroups: [prod],
+      userGroups: [{ name: "SRE", member: ["ada@example.com"], policies: [{ ...policy, permissionGroup: ["DNS Write"] }] }],
+      oauthClients: [{ ...grafana, scopse: ["zone.read"] }],
+    };
+    expect(() => parseAccessSpec(spec, "access.yaml")).toThrow(
+      [
+        "access.yaml: 4 problems:",
+        '  - userGroups[0] "SRE".policies[0].permissionGroup: unknown key',
+        '  - userGroups[0] "SRE".member: unknown key',
+        '  - oauthClients[0] "Grafana".scopse: unknown key',
+        "  - resourceGroup: unknown key",
+      ].join("\n"),
+    );
+  });
+
+  it("takes exactly the OAuthClient resource's arguments in an oauthClients entry, checked by its schema", () => {
+    const spec = parseAccessSpec({ oauthClients: [{ ...grafana, key: "grafana", logoUri: "https://grafana.example.com/logo.png" }] }, "access.yaml");
+    expect(spec.oauthClients[0]).toMatchObject({ key: "grafana", clientName: "Grafana", logoUri: "https://grafana.example.com/logo.png" });
+    // The account is the AccessPolicy's; an entry of its own would be silently overridden.
+    expect(() => parseAccessSpec({ oauthClients: [{ ...grafana, accountId: "0".repeat(32) }] }, "a.yaml")).toThrow('a.yaml: oauthClients[0] "Grafana".accountId: unknown key');
+    expect(() => parseAccessSpec({ oauthClients: [{ ...grafana, redirectUris: ["http://grafana.example.com"] }] }, "a.yaml")).toThrow(
+      'a.yaml: oauthClients[0] "Grafana".redirectUris[0]: must be an absolute https URL (plain http only for localhost)',
+    );
+  });
+
+  it("writes names and keys from the file into its errors inertly: no control character reaches a terminal", () => {
+    const spec = { userGroups: [{ name: "SRE\u001b[2J\u2028", policies: [], "x\u001b]0;t\u0007": 1 }] };
+    expect(() => parseAccessSpec(spec, "a.yaml")).toThrow('a.yaml: userGroups[0] "SRE\\u001b[2J\\u2028".x\\u001b]0;t\\u0007: unknown key');
+  });
+});
+
+describe("readAccessFile", () => {
+  it("refuses YAML aliases, and a billion laughs fails at once", () => {
+    const lol = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (const [i, name] of [..."bcdefghij"].entries()) lol.push(`${name}: &${name} [${Array(9).fill(`*${"abcdefghij"[i]}`).join(", ")}]`);
+    const file = fileWith(lol.join("\n"));
+    const started = Date.now();
+    expect(() => readAccessFile(file)).toThrow(`${file}: line 2: YAML aliases (*name) are not allowed in an access file: write each entry out in full`);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(() => readAccessFile(fileWith("resourceGroups: []\nuserGroups:\n  - &sre {name: SRE}\n  - *sre\n"))).toThrow(/: line 4: YAML aliases/);
+    // An anchor alone changes nothing.
+    expect(readAccessFile(fileWith("userGroups:\n  - &sre {name: SRE}\n"))).toEqual({ userGroups: [{ name: "SRE" }] });
+  });
+
+  it(`refuses a file over ${MAX_ACCESS_FILE_BYTES} bytes, and anything but a regular file`, () => {
+    const file = fileWith(Buffer.alloc(MAX_ACCESS_FILE_BYTES + 1, " "));
+    expect(() => readAccessFile(file)).toThrow(`${file}: 4194305 bytes: an access file is at most 4 MiB (4194304 bytes)`);
+    expect(readAccessFile(fileWith(`${" ".repeat(MAX_ACCESS_FILE_BYTES - 20)}\nuserGroups: []`))).toEqual({ userGroups: [] });
+    const folder = mkdtempSync(join(tmpdir(), "spec-"));
+    expect(() => readAccessFile(folder)).toThrow(`${folder}: not a regular file`);
+    // A device would never end: it is refused before any read.
+    expect(() => readAccessFile("/dev/zero")).toThrow("/dev/zero: not a regular file");
+  });
+
+  it("refuses what YAML would only warn about: an unknown tag, a duplicate key", () => {
+    expect(() => readAccessFile(fileWith("userGroups: !include groups.yaml\n"))).toThrow(/access\.yaml: line 1: .*!include/);
+    expect(() => readAccessFile(fileWith("userGroups: []\nuserGroups: []\n"))).toThrow(/access\.yaml: line 2: Map keys must be unique/);
+  });
+
+  it("quotes no raw text of the file in its errors", () => {
+    const message = (() => {
+      try {
+        readAccessFile(fileWith('{"userGroups": \u001b[2J}', "access.json"));
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/access\.json: /);
+    expect(message).not.toMatch(/\u001b/);
+  });
 });
 
 describe("resolveNames", () => {
@@ -60,6 +149,18 @@ describe("resolveNames", () => {
   it("maps permission groups by name and members by email or id", () => {
     const spec = parseAccessSpec({ resourceGroups: [prod], userGroups: [{ name: "SRE", policies: [policy], members: ["ADA@example.com", "d".repeat(32)] }] }, "f");
     expect(resolveNames(spec, catalogues, "f")).toEqual([{ permissionGroupIds: [["a".repeat(32)]], memberIds: ["d".repeat(32), "d".repeat(32)] }]);
+  });
+
+  it("quotes the file's names in its errors inertly", () => {
+    const spec = parseAccessSpec({ resourceGroups: [prod], userGroups: [{ name: "SR\u2028E", policies: [{ ...policy, permissionGroups: ["Zone\u001b[2J"] }], members: ["eve\r@example.com"] }] }, "f");
+    expect(() => resolveNames(spec, catalogues, "f")).toThrow(
+      [
+        "f: 2 problems:",
+        '  - userGroups[0] "SR\\u2028E".policies[0]: unknown permission group "Zone\\u001b[2J"',
+        '  - userGroups[0] "SR\\u2028E".members: "eve\\u000d@example.com" is not a member of the account',
+      ].join("\n"),
+    );
+    expect(() => parseAccessSpec({ userGroups: [{ name: "a\u0085" }, { name: "a\u0085" }] }, "f")).toThrow('f: userGroups[1]: duplicate user group "a\\u0085" (first at userGroups[0])');
   });
 
   it("reports every unknown or ambiguous name at once", () => {

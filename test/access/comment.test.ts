@@ -1,0 +1,116 @@
+/**
+ * The review as a pull-request comment stays within its bound: the risks whole (or as many
+ * whole ones as fit, with how many more were cut), the rest cut at a line with one line saying
+ * how much and where the whole review is, the preview folded below and cut first.
+ */
+import { commentChars, DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, reviewComment } from "../../access/comment";
+import { emptyReview, PersonChange, Review, Risk } from "../../access/compare";
+import { NO_CHANGE, reviewMarkdown } from "../../access/markdown";
+import { name, text } from "../../access/text";
+import { forHostileNames, hostileReview, METACHARACTERS, NAME_COUNT } from "../support/hostile";
+import { diffLines, listItems, render, renderInert } from "../support/markdown";
+
+const FOLD = ["<details><summary>pulumi preview --diff</summary>", "</details>"];
+const options = { maxChars: DEFAULT_COMMENT_CHARS, wholeReviewAt: "review.md" };
+
+/** A review with `risks` risk lines and `people` person lines, each line about `width` characters long. */
+function bigReview(risks: number, people: number, width = 100): Review {
+  const who = (i: number) => `member${i}@example.com${"x".repeat(Math.max(0, width - 60))}`;
+  const person = (i: number): PersonChange => ({ memberId: `m${i}`, member: who(i), gains: [{ permissionGroups: ["DNS Write"], target: ["the account"], group: "SRE", why: "via" }], losses: [] });
+  return {
+    ...emptyReview(),
+    risks: [...Array(risks).keys()].map((i): Risk => ({ kind: "administrator", message: text`${name(who(i))} gains Administrator on the account` })),
+    people: [...Array(people).keys()].map(person),
+    notes: [text`last note ${name("end")}`],
+  };
+}
+
+const riskLines = (markdown: string) => markdown.split("\n").filter((line) => line.startsWith("- ⚠️ "));
+/** The numbers the cut line says: lines and characters left out. */
+const cutSays = (comment: string) => {
+  const match = /\*\*Cut to fit a pull-request comment:\*\* ([\d,]+) more lines? of the review \(([\d,]+) characters?\)/.exec(comment);
+  return match && { lines: Number(match[1].replace(/,/g, "")), chars: Number(match[2].replace(/,/g, "")) };
+};
+
+it("is the review itself, word for word, when it fits", () => {
+  const review = bigReview(3, 5);
+  expect(reviewComment(review, options)).toBe(reviewMarkdown(review));
+  expect(reviewComment(emptyReview(), options)).toBe(`${NO_CHANGE}\n`);
+});
+
+it("keeps every risk whole and cuts the rest at a line, saying how much was cut and where the whole review is", () => {
+  const review = bigReview(40, 2_000);
+  const whole = reviewMarkdown(review);
+  const comment = reviewComment(review, options);
+  expect(commentChars(whole)).toBeGreaterThan(DEFAULT_COMMENT_CHARS);
+  expect(commentChars(comment)).toBeLessThanOrEqual(DEFAULT_COMMENT_CHARS);
+  expect(riskLines(comment)).toEqual(riskLines(whole));
+  // Cut inside the diff block, which is closed again; every line kept is a line of the review.
+  const tokens = renderInert(comment);
+  expect(diffLines(tokens).length).toBeGreaterThan(100);
+  const wholeLines = whole.split("\n");
+  const kept = comment.split("\n").slice(0, -3);
+  expect(kept.slice(0, -1)).toEqual(wholeLines.slice(0, kept.length - 1));
+  const cut = wholeLines.slice(kept.length - 1, -1);
+  expect(cutSays(comment)).toEqual({ lines: cut.length, chars: cut.join("\n").length + 1 });
+  expect(comment).toMatch(/the whole review is in `review\.md`\.\n$/);
+  expect(whole).toContain("last note");
+  expect(comment).not.toContain("last note");
+});
+
+it("keeps as many whole risks as fit when the risks alone pass the bound, and says how many more were cut", () => {
+  const review = bigReview(1_000, 10);
+  const comment = reviewComment(review, options);
+  expect(commentChars(comment)).toBeLessThanOrEqual(DEFAULT_COMMENT_CHARS);
+  const shown = riskLines(comment);
+  const all = riskLines(reviewMarkdown(review));
+  const kept = shown.slice(0, -1);
+  expect(kept.length).toBeGreaterThan(300);
+  expect(kept).toEqual(all.slice(0, kept.length));
+  expect(shown.at(-1)).toBe(`- ⚠️ ${(1_000 - kept.length).toLocaleString("en-US")} more risks cut to fit a pull-request comment: the whole review lists each one, and --fail-on risk counts them all`);
+  expect(listItems(renderInert(comment))).toHaveLength(shown.length);
+});
+
+it("folds the preview below the review in a fence none of its lines can close, and cuts it first", () => {
+  const review = bigReview(2, 3);
+  const previewDiff = ["+ cloudflare-iam:index:UserGroup: (create)", "````", "</details>", "<!--", "\u202e evil\r", "@org/team https://evil.example"].join("\n");
+  const comment = reviewComment(review, { ...options, previewDiff });
+  expect(comment.startsWith(reviewMarkdown(review))).toBe(true);
+  const fences = render(comment).filter((t) => t.type === "fence");
+  expect(fences.at(-1)!.content).toBe("+ cloudflare-iam:index:UserGroup: (create)\n````\n</details>\n<!--\n⟨U+202E⟩ evil⟨U+000D⟩\n@org/team https://evil.example\n");
+  renderInert(comment, FOLD);
+
+  const long = [...Array(5_000).keys()].map((i) => `+ line ${i} ${"y".repeat(40)}`).join("\n");
+  const cut = reviewComment(review, { ...options, previewDiff: long });
+  expect(commentChars(cut)).toBeLessThanOrEqual(DEFAULT_COMMENT_CHARS);
+  expect(cut.startsWith(reviewMarkdown(review))).toBe(true);
+  const keptLines = render(cut).filter((t) => t.type === "fence").at(-1)!.content.split("\n").length - 1;
+  expect(cut).toContain(`${(5_000 - keptLines).toLocaleString("en-US")} more lines of the preview (`);
+  renderInert(cut, FOLD);
+});
+
+it("leaves the preview out when the review itself must be cut, and says so", () => {
+  const comment = reviewComment(bigReview(40, 2_000), { ...options, previewDiff: "+ a step" });
+  expect(commentChars(comment)).toBeLessThanOrEqual(DEFAULT_COMMENT_CHARS);
+  expect(comment).not.toContain("<details>");
+  expect(comment).toMatch(/, and the preview below it, are left out/);
+});
+
+it("a 70,000-character name in every field keeps the comment under GitHub's limit, and the whole review keeps every line", () => {
+  const long = "@org/team ".repeat(7_000);
+  const review = hostileReview(Array(NAME_COUNT).fill(long));
+  const comment = reviewComment(review, { ...options, previewDiff: long });
+  expect(commentChars(comment)).toBeLessThan(GITHUB_COMMENT_LIMIT);
+  expect(riskLines(reviewMarkdown(review))).toHaveLength(review.risks.length);
+  renderInert(comment, FOLD);
+});
+
+it("stays inert and within a small bound for hostile names in every field and a hostile preview", () => {
+  forHostileNames(NAME_COUNT, 40, (names) => {
+    const review = hostileReview(names);
+    const comment = reviewComment(review, { maxChars: 2_500, wholeReviewAt: names[0], previewDiff: METACHARACTERS.join("\n") + names.join("\n") });
+    expect(commentChars(comment)).toBeLessThanOrEqual(2_500);
+    const tokens = renderInert(comment, comment.includes(`\n${FOLD[0]}\n`) ? FOLD : []);
+    expect(listItems(tokens).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,13 @@
+import { codeSpan, literal, visible } from "../../access/inert";
+
+describe("the review's names", () => {
+  it("shows every hidden character as a mark, in prose", () => {
+    expect(visible("Ad\u2028mins\u001b[2J\u202e\u{e0001}")).toBe("Ad⟨U+2028⟩mins⟨U+001B⟩[2J⟨U+202E⟩⟨U+E0001⟩");
+    expect(codeSpan("a`b\r")).toBe("``a`b⟨U+000D⟩``");
+  });
+
+  it("writes a name that is not plain as a one-line literal, hidden characters escaped", () => {
+    expect(literal("ada@example.com")).toBe("ada@example.com");
+    expect(literal('Ad"mins\u2028\u0085\u{e0001}')).toBe('"Ad\\"mins\\u2028\\u0085\\udb40\\udc01"');
+  });
+});
