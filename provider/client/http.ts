@@ -10,7 +10,8 @@ import { Pacer, pacerFor } from "./pacer";
 import { attemptsFor, defaultRetryPolicy, isRetryable, parseRetryAfterMs, retryDelayMs, RetryPolicy } from "./retry";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-export type Query = Record<string, string | number | boolean | undefined>;
+/** A list value is sent as the key repeated (fact 105: `action_type=create&action_type=update`). */
+export type Query = Record<string, string | number | boolean | string[] | undefined>;
 
 export interface ClientOptions {
   baseUrl: string;
@@ -46,10 +47,13 @@ function parseBody(text: string): unknown {
   }
 }
 
-function compactQuery(query: Query | undefined): Record<string, string> | undefined {
+function compactQuery(query: Query | undefined): URLSearchParams | undefined {
   if (!query) return undefined;
-  const entries = Object.entries(query).filter(([, v]) => v !== undefined && v !== "");
-  return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, String(v)])) : undefined;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined && one !== "") params.append(key, String(one));
+  }
+  return params.size ? params : undefined;
 }
 
 export class CloudflareClient {
