@@ -74,7 +74,7 @@ function merge(previous, summary, run) {
 function main() {
   const args = process.argv.slice(2);
   const started = Date.now();
-  const stryker = spawnSync(process.execPath, [require.resolve("@stryker-mutator/core/bin/stryker.js"), "run", ...args], { cwd: ROOT, stdio: "inherit" });
+  const stryker = spawnSync(process.execPath, [join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", ...args], { cwd: ROOT, stdio: "inherit" });
   if (stryker.status !== 0) process.exit(stryker.status ?? 1);
   const summary = summarize(JSON.parse(readFileSync(REPORT, "utf8")));
   const run = {

@@ -29,9 +29,9 @@ it("parseResult names the result itself when the whole value is wrong", () => {
 
 describe("errorDetailsOf", () => {
   it("reads the errors of any body, codes as numbers, a null message as empty", () => {
-    expect(errorDetailsOf({ success: false, errors: [{ code: "1001", message: null, source: null }, { code: 7003, message: "gone", documentation_url: "https://d" }] })).toEqual([
+    expect(errorDetailsOf({ success: false, errors: [{ code: "1001", message: null, source: null }, { code: 7003, message: "gone", documentation_url: "https://d", source: { pointer: "/name" } }] })).toEqual([
       { code: 1001, message: "" },
-      { code: 7003, message: "gone", documentation_url: "https://d" },
+      { code: 7003, message: "gone", documentation_url: "https://d", source: { pointer: "/name" } },
     ]);
   });
 

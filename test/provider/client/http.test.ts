@@ -167,9 +167,12 @@ describe("what the client sends and how it reads each answer (a scripted server)
   });
 
   it("sends the bearer token and its name, under the base URL however its slashes fall", async () => {
-    answers = [ok({ id: "g" })];
-    expect(await scripted({ baseUrl: `${baseUrl}//` }).get("//accounts/a/iam/user_groups/g", z.object({ id: z.string() }))).toEqual({ id: "g" });
-    expect(seen[0]).toMatchObject({ method: "GET", url: "/client/v4/accounts/a/iam/user_groups/g" });
+    answers = [ok({ id: "g" }), ok(null)];
+    const client = scripted({ baseUrl: `${baseUrl}///` });
+    expect(await client.get("//accounts/a/iam/user_groups/g", z.object({ id: z.string() }))).toEqual({ id: "g" });
+    await client.get("accounts/a", z.unknown());
+    expect(seen.map((s) => s.url)).toEqual(["/client/v4/accounts/a/iam/user_groups/g", "/client/v4/accounts/a"]);
+    expect(seen[0].method).toBe("GET");
     expect(seen[0].headers).toMatchObject({ authorization: "Bearer scripted-token", "user-agent": "pulumi-cloudflare-iam" });
   });
 
@@ -197,11 +200,11 @@ describe("what the client sends and how it reads each answer (a scripted server)
   });
 
   it("reads a bare JSON answer (SCIM) without an envelope, and its failures as typed errors", async () => {
-    answers = [{ status: 200, body: { Resources: [{ id: "s" }] } }, { status: 404, body: { detail: "no" } }];
+    answers = [{ status: 200, body: { Resources: [{ id: "s" }] } }, { status: 400, body: { detail: "no" } }];
     const client = scripted();
     const bare = (path: string) => client.request({ method: "GET", path, schema: z.object({ Resources: z.array(z.object({ id: z.string() })) }), bare: true });
     expect(await bare("/scim/v2/Groups")).toEqual({ result: { Resources: [{ id: "s" }] } });
-    await expect(bare("/scim/v2/Groups")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(bare("/scim/v2/Groups")).rejects.toBeInstanceOf(ValidationError);
   });
 
   it("takes a 2xx whose envelope says success: false for a failure, with its codes", async () => {
@@ -209,6 +212,16 @@ describe("what the client sends and how it reads each answer (a scripted server)
     const error = await caught(scripted().get("/x", z.unknown()));
     expect(error).toBeInstanceOf(CloudflareApiError);
     expect([error.status, error.message]).toEqual([200, "Cloudflare API GET /x failed with HTTP 200: [1001] refused"]);
+  });
+
+  it("takes a 4xx for a failure even when its body claims success", async () => {
+    answers = [{ status: 400, body: { success: true, errors: [{ code: 1001, message: "refused" }], result: null } }];
+    await expect(scripted().get("/x", z.unknown())).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("names the request when a result has a shape it cannot read", async () => {
+    answers = [ok({ id: 7 })];
+    await expect(scripted().get("/g", z.object({ id: z.string() }))).rejects.toThrow("GET /g: unexpected result shape at id: Expected string, received number");
   });
 
   it("reads a body that is not JSON as a failure without details", async () => {
@@ -239,10 +252,23 @@ describe("what the client sends and how it reads each answer (a scripted server)
     answers = [{ status: 200, hang: true }, { status: 200, hang: true }];
     const error = await caught(scripted({ timeoutMs: 200, retry: { maxAttempts: 2 } }).get("/x", z.unknown()));
     expect(error).toBeInstanceOf(ConnectionError);
-    expect(error.message).toBe("Cloudflare API GET /x got no answer: ETIMEDOUT");
+    expect([error.name, error.message]).toEqual(["ConnectionError", "Cloudflare API GET /x got no answer: ETIMEDOUT"]);
     expect(error.mayHaveApplied).toBe(false);
     expect(seen).toHaveLength(2);
     expect(delays).toHaveLength(1);
+  });
+
+  it("never retries a POST on a 5xx unless it is marked idempotent", async () => {
+    answers = [{ status: 500, body: {} }];
+    await expect(scripted().request({ method: "POST", path: "/user_groups", body: {}, schema: z.unknown() })).rejects.toBeInstanceOf(ServerError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("waits for real between retries when no sleep is injected", async () => {
+    answers = [{ status: 429, body: {}, headers: { "retry-after": "1" } }, ok("done")];
+    const started = Date.now();
+    expect(await new CloudflareClient({ baseUrl, token: "t" }).get("/x", z.string())).toBe("done");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
   it("retries a POST marked idempotent like any idempotent request", async () => {
