@@ -23,6 +23,10 @@ describe("unwrap", () => {
   });
 });
 
+it("parseResult names a nested field by its dotted path", () => {
+  expect(() => parseResult({ scope: { key: 1 } }, z.object({ scope: z.object({ key: z.string() }) }), "GET /r")).toThrow("GET /r: unexpected result shape at scope.key: Expected string");
+});
+
 it("parseResult names the result itself when the whole value is wrong", () => {
   expect(() => parseResult("text", group, "GET /g")).toThrow("GET /g: unexpected result shape at result: Expected object, received string");
 });

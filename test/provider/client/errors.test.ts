@@ -70,6 +70,10 @@ describe("isApiError", () => {
     expect(isApiError(inUse, {})).toBe(true);
   });
 
+  it("matches by status alone an answer that holds no details", () => {
+    expect(isApiError(errorFromResponse(400, [], request), { status: 400 })).toBe(true);
+  });
+
   it("refuses another status, another code, another message, or a code and message of different details", () => {
     expect(isApiError(inUse, { status: 409, includes: "already in use" })).toBe(false);
     expect(isApiError(inUse, { code: 7003 })).toBe(false);

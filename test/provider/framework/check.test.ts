@@ -30,6 +30,10 @@ it("drops only the failures under a value not yet known, never those beside it",
   expect(beside).toEqual([{ property: "items[1].kind", reason: expect.stringContaining("Invalid enum value") }]);
 });
 
+it("reports inputs that are not an object at all as (inputs)", () => {
+  expect(checkInputs(schema, "text").failures).toEqual([{ property: "(inputs)", reason: "Expected object, received string" }]);
+});
+
 it("formats paths the way a program spells them", () => {
   expect(propertyPath(["policies", 0, "permissionGroups", 2])).toBe("policies[0].permissionGroups[2]");
 });
