@@ -1,18 +1,24 @@
 #!/usr/bin/env node
-// The tables docs/ shows, rendered from the files runs write: bench/results.json (`npm run bench`)
-// and docs/reliability.json (the fault suite's reports, which `npm test` publishes there from
-// .test-output/ after a run that passed). Each table sits in its Markdown file between
-// `<!-- generated:NAME -->` markers, so it is never typed by hand; test/docs checks that it matches.
-// `node scripts/tables.js` rewrites every table; `--publish` first moves this run's reports in.
+// The tables docs/ shows, rendered from the files runs write: bench/results.json (`npm run bench`),
+// docs/reliability.json (the fault suite's reports, which `npm run figures` publishes there from
+// .test-output/) and docs/mutation.json (`npm run mutation`). Each table sits in its Markdown file
+// between `<!-- generated:NAME -->` markers, so it is never typed by hand; test/docs checks that it
+// matches. `node scripts/tables.js` rewrites every table; `--publish` first moves the reports and
+// the report screenshot of the last run of those tests into docs/. `npm test` calls neither: it
+// leaves tracked files as they were.
 "use strict";
-const { existsSync, readdirSync, readFileSync, writeFileSync } = require("node:fs");
+const { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 
 const ROOT = join(__dirname, "..");
 const BENCH_RESULTS = join(ROOT, "bench/results.json");
 const RELIABILITY = join(ROOT, "docs/reliability.json");
-/** Where a test run leaves its reports until `npm test` publishes them. */
-const RUN_OUTPUT_DIR = join(ROOT, ".test-output/reliability");
+const MUTATION = join(ROOT, "docs/mutation.json");
+/** Where a test run leaves what docs/ shows, until `npm run figures` publishes it. */
+const TEST_OUTPUT_DIR = join(ROOT, ".test-output");
+const RUN_OUTPUT_DIR = join(TEST_OUTPUT_DIR, "reliability");
+/** The access report's screenshot: test/e2e/report.test.ts takes it, README.md shows it. */
+const SCREENSHOT = { taken: join(TEST_OUTPUT_DIR, "report.png"), shown: join(ROOT, "docs/report.png") };
 
 /**
  * The requests a phase made beyond the list pages, the members' propagation retries (fact 37)
@@ -88,6 +94,26 @@ function reliabilityTable(reports) {
   ].join("\n");
 }
 
+/** Each module's mutation score (`npm run mutation`). */
+function mutationTable({ modules }) {
+  const rows = modules.map(
+    (m) => `| ${m.module} | ${m.score === null ? "n/a" : `${m.score.toFixed(2)}%`} | ${m.killed} | ${m.timeout} | ${m.survived} | ${m.noCoverage} | ${m.compileError} |`,
+  );
+  return ["| module | score | killed | timed out | survived | no coverage | compile errors |", "|---|---|---|---|---|---|---|", ...rows].join("\n");
+}
+
+/** What each run behind the scores cost. */
+function mutationRunsTable({ runs }) {
+  const rows = runs.map((r) => `| ${r.modules.join(", ")} | ${r.mutants} | ${r.incremental ? "incremental" : "all"} | ${r.seconds} s | ${r.concurrency} |`);
+  return ["| modules | mutants | run | wall time | concurrency |", "|---|---|---|---|---|", ...rows].join("\n");
+}
+
+/** The mutants left alive in the modules held to a target score, each explained in docs/testing.md. */
+function survivorsTable({ survivors }) {
+  const rows = survivors.map((s) => `| \`${s.at}\` | ${s.mutator} | \`${s.replacement.replace(/\s+/g, " ").replace(/\|/g, "\\|")}\` |`);
+  return ["| where | mutator | replaced by |", "|---|---|---|", ...rows].join("\n");
+}
+
 /** The generated tables, by name, from the files runs wrote. */
 function generatedTables() {
   const tables = {};
@@ -100,6 +126,12 @@ function generatedTables() {
   }
   const reliability = readReliability();
   if (reliability.length) tables.reliability = reliabilityTable(reliability);
+  if (existsSync(MUTATION)) {
+    const mutation = JSON.parse(readFileSync(MUTATION, "utf8"));
+    tables.mutation = mutationTable(mutation);
+    tables["mutation-runs"] = mutationRunsTable(mutation);
+    tables["mutation-survivors"] = survivorsTable(mutation);
+  }
   return tables;
 }
 
@@ -114,7 +146,7 @@ function tableIn(text, name) {
 }
 
 /** The Markdown files that hold generated tables. */
-const DOCS = ["docs/performance.md", "docs/reliability.md"].map((f) => join(ROOT, f));
+const DOCS = ["docs/performance.md", "docs/reliability.md", "docs/testing.md"].map((f) => join(ROOT, f));
 
 /** Rewrites every generated table in every doc that holds one. */
 function renderDocs() {
@@ -129,8 +161,13 @@ function renderDocs() {
   }
 }
 
-/** Puts the reports of the run that just passed into docs/reliability.json, replacing the earlier ones of the same scenarios. */
-function publishRunReports() {
+/**
+ * Puts what the last run of the fault suite and the report test left in .test-output/ into docs/:
+ * the reports into docs/reliability.json, replacing the earlier ones of the same scenarios, and
+ * the screenshot over docs/report.png.
+ */
+function publishRunOutput() {
+  if (existsSync(SCREENSHOT.taken)) copyFileSync(SCREENSHOT.taken, SCREENSHOT.shown);
   if (!existsSync(RUN_OUTPUT_DIR)) return;
   const fresh = readdirSync(RUN_OUTPUT_DIR)
     .filter((f) => f.endsWith(".json"))
@@ -139,9 +176,9 @@ function publishRunReports() {
   writeFileSync(RELIABILITY, `${JSON.stringify([...kept, ...fresh].sort((a, b) => a.order - b.order), null, 2)}\n`);
 }
 
-module.exports = { benchTable, reliabilityTable, generatedTables, tableIn, renderDocs, DOCS, RUN_OUTPUT_DIR };
+module.exports = { benchTable, mutationTable, reliabilityTable, generatedTables, tableIn, renderDocs, DOCS, MUTATION, RUN_OUTPUT_DIR, SCREENSHOT };
 
 if (require.main === module) {
-  if (process.argv.includes("--publish")) publishRunReports();
+  if (process.argv.includes("--publish")) publishRunOutput();
   renderDocs();
 }

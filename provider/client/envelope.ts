@@ -52,8 +52,9 @@ export class EnvelopeError extends Error {}
 export function parseResult<T>(value: unknown, schema: z.ZodType<T, z.ZodTypeDef, unknown>, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
+    // A failed parse always has at least one issue.
     const issue = result.error.issues[0];
-    throw new EnvelopeError(`${what}: unexpected result shape at ${issue?.path.join(".") || "result"}: ${issue?.message}`);
+    throw new EnvelopeError(`${what}: unexpected result shape at ${issue.path.join(".") || "result"}: ${issue.message}`);
   }
   return result.data;
 }
@@ -62,7 +63,7 @@ export function parseResult<T>(value: unknown, schema: z.ZodType<T, z.ZodTypeDef
 export function unwrap<T>(body: unknown, schema: z.ZodType<T, z.ZodTypeDef, unknown>, what: string): Unwrapped<T> {
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) {
-    throw new EnvelopeError(`${what}: the response is not a Cloudflare v4 envelope (${envelope.error.issues[0]?.message})`);
+    throw new EnvelopeError(`${what}: the response is not a Cloudflare v4 envelope (${envelope.error.issues[0].message})`);
   }
   return { result: parseResult(envelope.data.result, schema, what), resultInfo: envelope.data.result_info };
 }

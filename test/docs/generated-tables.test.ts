@@ -7,8 +7,8 @@ const { DOCS, generatedTables, tableIn } = require("../../scripts/tables");
 
 const tables = generatedTables() as Record<string, string>;
 
-it("has the bench's and the fault suite's tables to show", () => {
-  expect(Object.keys(tables).sort()).toEqual(["bench", "limit", "overhead", "propagation", "reliability"]);
+it("has the bench's, the fault suite's and the mutation run's tables to show", () => {
+  expect(Object.keys(tables).sort()).toEqual(["bench", "limit", "mutation", "mutation-runs", "mutation-survivors", "overhead", "propagation", "reliability"]);
 });
 
 const docs: [string, string][] = (DOCS as string[]).map((file) => [basename(file), file]);
@@ -57,4 +57,29 @@ it("the claims docs/performance.md makes hold for the results it shows", () => {
   expect(results.filter((r) => r.n === 1000).every((r) => r.rate_limit === "one window" && r.seconds_without_limit !== undefined)).toBe(true);
   // The create, first in its window, fits in it.
   expect(results.filter((r) => r.n === 1000 && r.phase === "up (create)").map((r) => r.rate_limited)).toEqual([0]);
+});
+
+describe("the mutation scores docs/testing.md shows (docs/mutation.json, from `npm run mutation`)", () => {
+  const mutation = JSON.parse(readFileSync(join(PROJECT_ROOT, "docs/mutation.json"), "utf8")) as {
+    modules: { module: string; score: number | null }[];
+    survivors: { at: string }[];
+  };
+  const testing = readFileSync(join(PROJECT_ROOT, "docs/testing.md"), "utf8");
+
+  it("come from runs that cover provider/client and provider/framework", () => {
+    expect(mutation.modules.map((m) => m.module)).toEqual(expect.arrayContaining(["provider/client", "provider/framework"]));
+  });
+
+  it("hold provider/client and provider/framework to at least 85%", () => {
+    const held = mutation.modules.filter((m) => m.module === "provider/client" || m.module === "provider/framework");
+    expect(held.map((m) => [m.module, (m.score ?? 0) >= 85])).toEqual([
+      ["provider/client", true],
+      ["provider/framework", true],
+    ]);
+  });
+
+  it("explain every mutant left alive in those two modules", () => {
+    const explained = testing.slice(testing.indexOf("<!-- /generated:mutation-survivors -->"));
+    expect(mutation.survivors.filter((s) => !explained.includes(`\`${s.at}\``)).map((s) => s.at)).toEqual([]);
+  });
 });
