@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { apiPath, CloudflareClient, list, listAllPages, optional, PAGE_SIZE, serverString } from "../provider/client";
 import { apiPolicy, PolicyInput, toPolicyOutputs } from "../provider/resources/user-group/schema";
-import { oncePerAccount } from "./once";
+import { oncePerAccount } from "../provider/client/once";
 
 export interface AccountMember {
   id: string;

@@ -1,7 +1,7 @@
 /** Permission groups: read once per account per run, then filtered locally for every lookup. */
 import { z } from "zod";
 import { apiPath, listAllPages, optional, PAGE_SIZE } from "../provider/client";
-import { oncePerAccount } from "./once";
+import { oncePerAccount } from "../provider/client/once";
 
 export interface PermissionGroup {
   id: string;

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { apiPath, listAllPages, looseBoolean, optional, PAGE_SIZE } from "../provider/client";
-import { oncePerAccount } from "./once";
+import { oncePerAccount } from "../provider/client/once";
 
 /** What a member holding the role may do: per resource type, read and edit. */
 export interface LegacyRole {

@@ -10,7 +10,7 @@ import { applyPreview, changesAnything, Preview, previewAccountId, previewSchema
 import { DEFAULT_ADMIN_GROUPS } from "../access/risk";
 import { readAccount } from "../account/snapshot";
 import { command, EXIT, usageError } from "../command-line/program";
-import { accountOption, apiClientFromEnvironment, emit } from "./program";
+import { accountOption, apiClientFromEnvironment, emit, formatOption } from "./program";
 
 interface ReviewOptions {
   format: "markdown" | "json";
@@ -40,7 +40,7 @@ export const adminOption = () =>
     DEFAULT_ADMIN_GROUPS.join(", "),
   );
 
-function readPreview(file: string): unknown {
+export function readPreview(file: string): unknown {
   const text = readFileSync(file === "-" ? 0 : file, "utf8");
   try {
     return JSON.parse(text);
@@ -65,7 +65,7 @@ export const reviewCommand = () => {
         "(CLOUDFLARE_API_TOKEN, CLOUDFLARE_BASE_URL) for names and for what the preview leaves unchanged.",
     )
     .argument("[preview]", "the JSON of `pulumi preview --json`: a file, or - for stdin", "-")
-    .addOption(new Option("--format <format>", "how to write the review").choices(["markdown", "json"]).default("markdown"))
+    .addOption(formatOption("review"))
     .addOption(new Option("--fail-on <condition>", `exit ${EXIT.risk} when the review raises a risk (a CI gate)`).choices(["risk"]))
     .addOption(adminOption())
     .addOption(accountOption())

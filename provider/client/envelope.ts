@@ -14,8 +14,18 @@ const messageSchema = z.object({
   source: optional(z.object({ pointer: optional(z.string()) })),
 });
 
-const count = optional(z.number());
-const resultInfoSchema = z.object({ count, page: count, per_page: count, total_count: count, total_pages: count });
+// The audit log's `count` is a string in its spec and a number live (AUDIT-LOG-FACTS Conflicts).
+const count = optional(z.coerce.number());
+const resultInfoSchema = z.object({
+  count,
+  page: count,
+  per_page: count,
+  total_count: count,
+  total_pages: count,
+  /** fact 101: the audit log's live cursor; fact 102: the SDKs' `cursors.after`. */
+  cursor: optional(z.string()),
+  cursors: optional(z.object({ after: optional(z.string()) })),
+});
 export type ResultInfo = z.infer<typeof resultInfoSchema>;
 
 const envelopeSchema = z.object({
@@ -42,8 +52,9 @@ export class EnvelopeError extends Error {}
 export function parseResult<T>(value: unknown, schema: z.ZodType<T, z.ZodTypeDef, unknown>, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
+    // A failed parse always has at least one issue.
     const issue = result.error.issues[0];
-    throw new EnvelopeError(`${what}: unexpected result shape at ${issue?.path.join(".") || "result"}: ${issue?.message}`);
+    throw new EnvelopeError(`${what}: unexpected result shape at ${issue.path.join(".") || "result"}: ${issue.message}`);
   }
   return result.data;
 }
@@ -52,7 +63,7 @@ export function parseResult<T>(value: unknown, schema: z.ZodType<T, z.ZodTypeDef
 export function unwrap<T>(body: unknown, schema: z.ZodType<T, z.ZodTypeDef, unknown>, what: string): Unwrapped<T> {
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) {
-    throw new EnvelopeError(`${what}: the response is not a Cloudflare v4 envelope (${envelope.error.issues[0]?.message})`);
+    throw new EnvelopeError(`${what}: the response is not a Cloudflare v4 envelope (${envelope.error.issues[0].message})`);
   }
   return { result: parseResult(envelope.data.result, schema, what), resultInfo: envelope.data.result_info };
 }

@@ -21,7 +21,8 @@ export function propertyPath(path: (string | number)[]): string {
 }
 
 function isUnder(path: (string | number)[], prefix: (string | number)[]): boolean {
-  return prefix.length <= path.length && prefix.every((key, i) => path[i] === key);
+  // A key past the end of `path` is undefined, which no key of `prefix` is.
+  return prefix.every((key, i) => path[i] === key);
 }
 
 export type Rule<T> = (inputs: T) => CheckFailure[];

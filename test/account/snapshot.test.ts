@@ -8,7 +8,7 @@ const emulator = useEmulator();
 const roleId = (name: string) => legacyRoles.find((r) => r.name === name)!.id;
 const groupId = (name: string) => permissionGroups.find((pg) => pg.name === name)!.id;
 const email = (address: string) => accountMembers.find((m) => m.email === address)!;
-// A fresh client each time: account-wide lists are read once per client (account/once.ts).
+// A fresh client each time: account-wide lists are read once per client (provider/client/once.ts).
 const read = () => readAccount(new CloudflareClient({ baseUrl: emulator().baseUrl, token: emulator().token }), emulator().accountId);
 
 describe("with the roles readable", () => {

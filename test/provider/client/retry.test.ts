@@ -45,3 +45,15 @@ it("gives rate-limit refusals more tries than failures", () => {
   expect(attemptsFor(503, defaultRetryPolicy)).toBe(6);
   expect(attemptsFor(undefined, defaultRetryPolicy)).toBe(6);
 });
+
+describe("parseRetryAfterMs at the edges", () => {
+  it("never waits a negative time, for a negative count or a date already past", () => {
+    expect(parseRetryAfterMs("-5")).toBe(0);
+    expect(parseRetryAfterMs(new Date(1_000).toUTCString(), 9_000)).toBe(0);
+  });
+
+  it("reads an empty header as none, and zero as no wait", () => {
+    expect(parseRetryAfterMs("")).toBeUndefined();
+    expect(parseRetryAfterMs("0")).toBe(0);
+  });
+});

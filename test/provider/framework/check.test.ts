@@ -25,6 +25,15 @@ it("lets unknown values through during preview", () => {
   expect(checkInputs(schema, { name: "", items: [{ kind: UNKNOWN }] }).failures).toEqual([{ property: "name", reason: "must not be empty" }]);
 });
 
+it("drops only the failures under a value not yet known, never those beside it", () => {
+  const beside = checkInputs(schema, { name: UNKNOWN, items: [{ kind: UNKNOWN }, { kind: "c" }] }).failures;
+  expect(beside).toEqual([{ property: "items[1].kind", reason: expect.stringContaining("Invalid enum value") }]);
+});
+
+it("reports inputs that are not an object at all as (inputs)", () => {
+  expect(checkInputs(schema, "text").failures).toEqual([{ property: "(inputs)", reason: "Expected object, received string" }]);
+});
+
 it("formats paths the way a program spells them", () => {
   expect(propertyPath(["policies", 0, "permissionGroups", 2])).toBe("policies[0].permissionGroups[2]");
 });
