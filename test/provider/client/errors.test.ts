@@ -52,9 +52,9 @@ describe("errorFromResponse", () => {
     expect(errorFromResponse(502, [], request).message).toBe("Cloudflare API POST /accounts/a/iam/user_groups failed with HTTP 502: no error details in the response");
   });
 
-  it("tells the user which setting holds the token on 401 and 403", () => {
+  it("leaves where to check the token on 401 and 403 to the caller, which knows where it came from", () => {
     expect(errorFromResponse(403, [{ code: 10000, message: "Authentication error" }], request).message).toBe(
-      "Cloudflare API POST /accounts/a/iam/user_groups failed with HTTP 403: [10000] Authentication error. Check the API token: `cloudflare-iam:apiToken` (or `cloudflare:apiToken`) or the CLOUDFLARE_API_TOKEN environment variable",
+      "Cloudflare API POST /accounts/a/iam/user_groups failed with HTTP 403: [10000] Authentication error",
     );
   });
 });

@@ -159,7 +159,7 @@ describe("diff", () => {
 describe("create, read, update and delete", () => {
   it("creates, and reports outputs without undefined", async () => {
     const { provider } = widgets();
-    expect(await provider.create!({ accountId: ACCOUNT, name: "a", tags: [] })).toStrictEqual({ id: "w1", outs: { accountId: ACCOUNT, name: "a", tags: [] } });
+    expect(await provider.create!({ accountId: ACCOUNT, name: "a", tags: [] })).toStrictEqual({ id: "w1", outs: { accountId: ACCOUNT, name: "a", tags: [], stateVersion: 1 } });
   });
 
   it("reads the object with the inputs that would make it, or as gone when it is not found", async () => {
@@ -167,7 +167,7 @@ describe("create, read, update and delete", () => {
     store.set("w1", { accountId: ACCOUNT, name: "a", tags: [], serial: 7 });
     expect(await provider.read!("w1", { accountId: ACCOUNT })).toStrictEqual({
       id: "w1",
-      props: { accountId: ACCOUNT, name: "a", tags: [], serial: 7 },
+      props: { accountId: ACCOUNT, name: "a", tags: [], serial: 7, stateVersion: 1 },
       inputs: { accountId: ACCOUNT, name: "a", tags: [] },
     });
     expect(await provider.read!("w2", { accountId: ACCOUNT })).toEqual({ id: "", props: {} });
@@ -193,7 +193,7 @@ describe("create, read, update and delete", () => {
   it("updates, and reports outputs without undefined", async () => {
     const { provider } = widgets();
     expect(await provider.update!("w1", { accountId: ACCOUNT, name: "a", tags: [] }, { accountId: ACCOUNT, name: "b", tags: [] })).toStrictEqual({
-      outs: { accountId: ACCOUNT, name: "b", tags: [] },
+      outs: { accountId: ACCOUNT, name: "b", tags: [], stateVersion: 1 },
     });
   });
 
@@ -276,7 +276,7 @@ describe("failures reach the user as one line naming the resource, the step and 
     const error = await failure(provider.create!({ accountId: ACCOUNT, name: "a" }));
     expect(error).toBeInstanceOf(InitFailed);
     expect(error.id).toBe("w9");
-    expect(error.properties).toStrictEqual({ accountId: ACCOUNT, name: "a" });
+    expect(error.properties).toStrictEqual({ accountId: ACCOUNT, name: "a", stateVersion: 1 });
     expect(error.reasons).toEqual(["widget create of w9 failed: [1001] something refused. Run up again"]);
   });
 
@@ -298,7 +298,7 @@ describe("adoption (adoptId)", () => {
   it("takes over an object that already matches without writing to it", async () => {
     const { provider, store, calls } = widgets();
     store.set("w1", existing);
-    expect(await provider.create!(adopting())).toStrictEqual({ id: "w1", outs: existing });
+    expect(await provider.create!(adopting())).toStrictEqual({ id: "w1", outs: { ...existing, stateVersion: 1 } });
     expect(calls).toEqual(["read w1"]);
   });
 
