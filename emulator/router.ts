@@ -1,6 +1,7 @@
 /** A small method + path-template router; templates double as the keys of the request counters. */
 import { z } from "zod";
 import { ApiFailure, invalid } from "./api-error";
+import type { PendingGroupMembers } from "./routes/members";
 import type { RolesApiAnswer } from "./routes/roles";
 import { Store } from "./store";
 
@@ -32,6 +33,8 @@ export interface EmulatorSettings {
   membersPropagationMs: number;
   /** Whether the deprecated roles endpoints answer (fact 78), or refuse as a test set them to. */
   rolesApi: RolesApiAnswer;
+  /** fact 81: whether a pending invite may join a user group. */
+  pendingGroupMembers: PendingGroupMembers;
 }
 
 export interface EmulatorContext {

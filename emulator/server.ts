@@ -8,6 +8,7 @@ import { adminRouter, AdminState } from "./admin";
 import { apiRouter } from "./api";
 import { ApiFailure, ErrorCodes } from "./api-error";
 import { drawDrop, drawLatency, drawRefusal, FaultConfig, mergeFaults, noFaults } from "./faults";
+import type { PendingGroupMembers } from "./routes/members";
 import { cloudflareRateLimit, RateLimitConfig, RateLimiter } from "./rate-limit";
 import { ApiResult, EmulatorContext, Router } from "./router";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN } from "./seed";
@@ -33,6 +34,8 @@ export interface EmulatorOptions {
   faults?: Partial<FaultConfig>;
   /** fact 37: how long a new user group's /members answers 404 (default 1000 ms). */
   membersPropagationMs?: number;
+  /** fact 81: whether a pending invite may join a user group (default `accepted`); admin `PUT /pending_group_members` changes it. */
+  pendingGroupMembers?: PendingGroupMembers;
   random?: () => number;
 }
 
@@ -116,6 +119,7 @@ export class Emulator {
       limiter: new RateLimiter(options.rateLimit === false ? undefined : (options.rateLimit ?? cloudflareRateLimit)),
       faults: mergeFaults(noFaults, options.faults ?? {}),
       rolesApi: "served",
+      pendingGroupMembers: options.pendingGroupMembers ?? "accepted",
     };
     this.admin = adminRouter(this.state);
     this.random = options.random ?? Math.random;
@@ -123,7 +127,7 @@ export class Emulator {
 
   private get context(): EmulatorContext {
     const membersPropagationMs = this.options.membersPropagationMs ?? DEFAULT_MEMBERS_PROPAGATION_MS;
-    return { store: this.state.store, settings: { membersPropagationMs, rolesApi: this.state.rolesApi } };
+    return { store: this.state.store, settings: { membersPropagationMs, rolesApi: this.state.rolesApi, pendingGroupMembers: this.state.pendingGroupMembers } };
   }
 
   get token(): string {
