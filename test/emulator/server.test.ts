@@ -44,8 +44,11 @@ it("persists invites and their acceptance across a restart", async () => {
   await first.close();
 
   const second = await startEmulator({ stateFile, rateLimit: false });
-  expect(await api(second)("GET", `/members/${invited.id}`)).toMatchObject({ email: "kept@example.net", status: "accepted" });
-  await second.close();
+  try {
+    expect(await api(second)("GET", `/members/${invited.id}`)).toMatchObject({ email: "kept@example.net", status: "accepted" });
+  } finally {
+    await second.close();
+  }
 });
 
 it("runs as a command with a port, a token and a state file", async () => {

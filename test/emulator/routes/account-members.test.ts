@@ -198,8 +198,9 @@ describe("PUT /members/{id}", () => {
 
   it("fact 64: there is no email: one sent changes nothing", async () => {
     const member = await invited({ email: fresh(), roles: [] });
-    await put(member.id, { email: "someone.else@example.net", roles: [{ id: roleId("DNS") }] });
+    expect((await put(member.id, { email: "someone.else@example.net", roles: [{ id: roleId("DNS") }] })).status).toBe(200);
     expect((await read(member.id)).email).toBe(member.email);
+    expect(await roleNames(member.id)).toEqual(["DNS"]);
   });
 
   it("fact 70: the invalid pair is code 1006 on PUT too, changing nothing", async () => {
@@ -283,9 +284,9 @@ describe("GET /members", () => {
     expect((await list("status=rejected")).result).toEqual([]);
     const byStatus = (await list("order=status&direction=desc&per_page=5")).result as { status: string }[];
     expect(byStatus.map((m) => m.status)).toEqual(Array(5).fill("pending"));
-    const firstNames = ((await list("order=user.first_name&direction=desc&per_page=50")).result as { user: { first_name: string | null } }[]).map((m) => m.user.first_name ?? "");
-    expect(firstNames).toEqual([...firstNames].sort((a, b) => b.localeCompare(a)));
-    expect(new Set(firstNames).size).toBeGreaterThan(10);
+    const lastNames = ((await list("order=user.last_name&direction=desc&per_page=50")).result as { user: { last_name: string | null } }[]).map((m) => m.user.last_name ?? "");
+    expect(lastNames).toEqual([...lastNames].sort((a, b) => b.localeCompare(a)));
+    expect(new Set(lastNames).size).toBeGreaterThan(3);
   });
 });
 
