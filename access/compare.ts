@@ -5,7 +5,7 @@
  */
 import type { AccountSnapshot, SnapshotPolicy } from "../account/snapshot";
 import { effectiveAccess, Grant, grantKey, policyTargets, Source, sourceKey, Target, targetKey } from "./effective";
-import { isAccountWide, isAdministratorPermission, RiskRules, UNKNOWN_PERMISSION } from "./risk";
+import { isAccountWide, isAdministratorClass, isAdministratorPermission, RiskRules, UNKNOWN_PERMISSION } from "./risk";
 import { ROLE_PREFIX } from "./roles";
 import { join, name, plain, quoted, Text, text } from "./text";
 
@@ -59,6 +59,8 @@ export interface Review {
   resourceGroups: Change[];
   oauthClients: Change[];
   ssoConnectors: Change[];
+  /** Context, not a change: who holds access outside user groups after the change (roles, direct policies). */
+  direct: Change[];
   notes: Text[];
 }
 
@@ -68,7 +70,7 @@ export interface OutsideRemoval {
   memberIds: string[];
 }
 
-export const emptyReview = (): Review => ({ risks: [], people: [], groups: [], resourceGroups: [], oauthClients: [], ssoConnectors: [], notes: [] });
+export const emptyReview = (): Review => ({ risks: [], people: [], groups: [], resourceGroups: [], oauthClients: [], ssoConnectors: [], direct: [], notes: [] });
 
 export const altersNoAccess = (review: Review) =>
   [review.risks, review.people, review.groups, review.resourceGroups, review.oauthClients, review.ssoConnectors].every((list) => list.length === 0);
@@ -270,6 +272,29 @@ function ssoConnectors(before: AccountSnapshot, after: AccountSnapshot): Change[
   return changes;
 }
 
+/**
+ * Who holds access outside user groups once the change is applied: each member's roles and own
+ * policies, administrator-class ones marked. A reviewer weighing a group's change sees who already
+ * holds more than any group gives.
+ */
+function directAccess(after: AccountSnapshot, names: Names, rules: RiskRules): Change[] {
+  // From effective access, so a role and the policy the API mirrors it into (fact 62) show once.
+  const held = lines(effectiveAccess(after).filter((g) => g.source.kind !== "group"), names, (g) => g.source.kind as Why);
+  return [...held.entries()]
+    .map(([memberId, list]) => ({
+      subject: [name(names.member(memberId))],
+      change: join(
+        list.map((l) => {
+          const what = join(l.permissionGroups.map((p) => [name(p)]), ", ");
+          const admin = l.why === "role" && isAdministratorClass({ name: l.group, label: "" }, rules) ? " (administrator-class)" : "";
+          return l.why === "role" ? text`role ${name(l.group)}${admin}` : text`${what} on ${l.target} (a direct policy)`;
+        }),
+        "; ",
+      ),
+    }))
+    .sort((a, b) => plain(a.subject).localeCompare(plain(b.subject)));
+}
+
 /** What the review knows it cannot see: the account's role names (fact 78), whoever reads them fails closed. */
 function rolesUnknown(account: AccountSnapshot): Risk[] {
   return account.rolesUnknown
@@ -299,6 +324,7 @@ export function compareAccess(
     resourceGroups: resourceGroups(before, after),
     oauthClients: oauth.changes,
     ssoConnectors: ssoConnectors(before, after),
+    direct: directAccess(after, names, rules),
     notes,
   };
 }
@@ -314,6 +340,7 @@ export function reviewData(review: Review) {
     resourceGroups: review.resourceGroups.map(change),
     oauthClients: review.oauthClients.map(change),
     ssoConnectors: review.ssoConnectors.map(change),
+    direct: review.direct.map(change),
     notes: review.notes.map(plain),
   };
 }

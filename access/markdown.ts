@@ -69,6 +69,7 @@ export function reviewLines(review: Review): ReviewLines {
       ...section("Resource groups", changes(review.resourceGroups)),
       ...section("OAuth clients", changes(review.oauthClients)),
       ...section("SSO connectors", changes(review.ssoConnectors)),
+      ...section("Access held outside user groups, after this change", changes(review.direct)),
       ...section(
         "Notes",
         review.notes.map((n) => `- ${prose(n)}`),

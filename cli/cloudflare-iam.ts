@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-/** `cloudflare-iam`: code from an account, and access reviews of the changes to it. */
+/** `cloudflare-iam`: code from an account, access reviews of the changes to it, and who changed it behind the code. */
+import { driftCommand } from "./drift";
 import { generateCommand } from "./generate";
 import { command, packageVersion, run } from "./program";
 import { reportCommand } from "./report";
@@ -10,6 +11,7 @@ const program = command("cloudflare-iam")
   .version(packageVersion(), "-V, --version", "print the version")
   .addCommand(generateCommand())
   .addCommand(reviewCommand())
-  .addCommand(reportCommand());
+  .addCommand(reportCommand())
+  .addCommand(driftCommand());
 
 void run(program, process.argv);

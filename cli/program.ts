@@ -55,6 +55,9 @@ export async function run(program: Command, argv: string[]): Promise<void> {
 /** `--account`, from the command line or CLOUDFLARE_ACCOUNT_ID. */
 export const accountOption = () => new Option("--account <id>", "the account id").env("CLOUDFLARE_ACCOUNT_ID");
 
+/** `--format markdown|json`, Markdown by default: what the commands that read a preview write. */
+export const formatOption = (what: string) => new Option("--format <format>", `how to write the ${what}`).choices(["markdown", "json"]).default("markdown");
+
 /** The API client of a command: CLOUDFLARE_API_TOKEN and CLOUDFLARE_BASE_URL, as Cloudflare's own tools read them. */
 export const apiClientFromEnvironment = () => new CloudflareClient(resolveApiSettings());
 

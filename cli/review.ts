@@ -9,7 +9,7 @@ import { reviewMarkdown } from "../access/markdown";
 import { applyPreview, changesAnything, Preview, previewAccountId, previewSchema } from "../access/preview";
 import { DEFAULT_ADMIN_GROUPS } from "../access/risk";
 import { readAccount } from "../account/snapshot";
-import { accountOption, apiClientFromEnvironment, command, emit, EXIT, usageError } from "./program";
+import { accountOption, apiClientFromEnvironment, command, emit, EXIT, formatOption, usageError } from "./program";
 
 interface ReviewOptions {
   format: "markdown" | "json";
@@ -39,7 +39,7 @@ export const adminOption = () =>
     DEFAULT_ADMIN_GROUPS.join(", "),
   );
 
-function readPreview(file: string): unknown {
+export function readPreview(file: string): unknown {
   const text = readFileSync(file === "-" ? 0 : file, "utf8");
   try {
     return JSON.parse(text);
@@ -64,7 +64,7 @@ export const reviewCommand = () => {
         "(CLOUDFLARE_API_TOKEN, CLOUDFLARE_BASE_URL) for names and for what the preview leaves unchanged.",
     )
     .argument("[preview]", "the JSON of `pulumi preview --json`: a file, or - for stdin", "-")
-    .addOption(new Option("--format <format>", "how to write the review").choices(["markdown", "json"]).default("markdown"))
+    .addOption(formatOption("review"))
     .addOption(new Option("--fail-on <condition>", `exit ${EXIT.risk} when the review raises a risk (a CI gate)`).choices(["risk"]))
     .addOption(adminOption())
     .addOption(accountOption())

@@ -1,6 +1,7 @@
 /** Every /client/v4 route the emulator serves. */
 import { Router } from "./router";
 import { registerAccountMembers } from "./routes/account-members";
+import { registerAuditLogs } from "./routes/audit-logs";
 import { registerMembers } from "./routes/members";
 import { registerOAuthClients } from "./routes/oauth-clients";
 import { registerOAuthScopes } from "./routes/oauth-scopes";
@@ -9,6 +10,7 @@ import { registerResourceGroups } from "./routes/resource-groups";
 import { registerRoles } from "./routes/roles";
 import { registerScim } from "./routes/scim";
 import { registerSSOConnectors } from "./routes/sso";
+import { registerTokens } from "./routes/tokens";
 import { registerUserGroups } from "./routes/user-groups";
 
 export function apiRouter(): Router {
@@ -23,5 +25,7 @@ export function apiRouter(): Router {
   registerAccountMembers(router);
   registerRoles(router);
   registerScim(router);
+  registerAuditLogs(router);
+  registerTokens(router);
   return router;
 }

@@ -37,6 +37,7 @@ interface Options {
   latency?: [number, number];
   faultDrop?: number;
   membersPropagationMs?: number;
+  auditLogDelayMs?: number;
 }
 
 const program = command("cloudflare-iam-emulator")
@@ -55,6 +56,7 @@ const program = command("cloudflare-iam-emulator")
   .option("--latency <min-max>", "add this many milliseconds to every request", latency)
   .option("--fault-drop <rate>", "apply this share of writes, then drop the connection unanswered", rate)
   .option("--members-propagation-ms <n>", "how long a new user group's members answer 404 (default 1000)", nonNegative)
+  .option("--audit-log-delay-ms <n>", "how long an audit-log entry takes to appear (default 0; the real API takes 3 to 8 minutes)", nonNegative)
   .action(async (options: Options) => {
     const emulator = await startEmulator({
       port: options.port,
@@ -65,6 +67,7 @@ const program = command("cloudflare-iam-emulator")
       accountId: options.account,
       rateLimit: options.rateLimit === true ? undefined : options.rateLimit,
       membersPropagationMs: options.membersPropagationMs,
+      auditLogDelayMs: options.auditLogDelayMs,
       faults: {
         rateLimitRate: options.fault429,
         serverErrorRate: options.fault5xx,

@@ -1,9 +1,11 @@
 /** A small method + path-template router; templates double as the keys of the request counters. */
 import { z } from "zod";
 import { ApiFailure, invalid } from "./api-error";
+import type { AuditLog } from "./audit-log";
 import type { PendingGroupMembers } from "./routes/members";
 import type { RolesApiAnswer } from "./routes/roles";
 import { Store } from "./store";
+import type { Token } from "./tokens";
 
 export interface ApiRequest {
   params: Record<string, string>;
@@ -19,10 +21,16 @@ export interface ResultInfo {
   total_pages: number;
 }
 
+/** fact 101: the v2 audit log pages on an opaque cursor, empty on the last page. */
+export interface CursorInfo {
+  count: number;
+  cursor: string;
+}
+
 export interface ApiResult {
   status?: number;
   result?: unknown;
-  resultInfo?: ResultInfo;
+  resultInfo?: ResultInfo | CursorInfo;
   /** A body sent as it is, without the v4 envelope (SCIM answers in its own format). */
   raw?: unknown;
 }
@@ -40,6 +48,9 @@ export interface EmulatorSettings {
 export interface EmulatorContext {
   store: Store;
   settings: EmulatorSettings;
+  auditLog: AuditLog;
+  /** The token that sent the request; none for the dashboard's edits. */
+  caller?: Token;
 }
 
 export type Handler = (request: ApiRequest, context: EmulatorContext) => ApiResult;

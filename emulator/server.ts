@@ -7,6 +7,8 @@ import { AddressInfo } from "node:net";
 import { adminRouter, AdminState } from "./admin";
 import { apiRouter } from "./api";
 import { ApiFailure, ErrorCodes } from "./api-error";
+import { AuditLog, newRayId } from "./audit-log";
+import { recordedWrite, registerAuditAdmin } from "./dashboard";
 import { drawDrop, drawLatency, drawRefusal, FaultConfig, mergeFaults, noFaults } from "./faults";
 import type { PendingGroupMembers } from "./routes/members";
 import { cloudflareRateLimit, RateLimitConfig, RateLimiter } from "./rate-limit";
@@ -14,6 +16,7 @@ import { ApiResult, EmulatorContext, Router } from "./router";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN } from "./seed";
 import { Stats } from "./stats";
 import { Store } from "./store";
+import { Token, TokenOptions, Tokens } from "./tokens";
 
 export const API_PREFIX = "/client/v4";
 export const ADMIN_PREFIX = "/__emulator";
@@ -28,6 +31,8 @@ export interface EmulatorOptions {
    * every POST, PUT, PATCH and DELETE is refused with 403 and code 10000 (fact 119).
    */
   readOnlyToken?: string;
+  /** More tokens besides `token`, each with the id and name the audit log records. */
+  tokens?: TokenOptions[];
   accountId?: string;
   /** `false` switches the limit off; the default is Cloudflare's 1200 per 5 minutes. */
   rateLimit?: RateLimitConfig | false;
@@ -36,6 +41,8 @@ export interface EmulatorOptions {
   membersPropagationMs?: number;
   /** fact 81: whether a pending invite may join a user group (default `accepted`); admin `PUT /pending_group_members` changes it. */
   pendingGroupMembers?: PendingGroupMembers;
+  /** fact 114: how long an audit-log entry takes to appear (default 0). */
+  auditLogDelayMs?: number;
   random?: () => number;
 }
 
@@ -101,6 +108,11 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The route a request was counted under, once known: its answer is counted under the same. */
+interface Routed {
+  route?: string;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class Emulator {
@@ -108,6 +120,8 @@ export class Emulator {
   private readonly api: Router = apiRouter();
   private readonly admin: Router;
   private readonly random: () => number;
+  private readonly tokens: Tokens;
+  private readonly auditLog: AuditLog;
 
   constructor(private readonly options: EmulatorOptions = {}) {
     if (options.readOnlyToken !== undefined && (options.readOnlyToken === "" || options.readOnlyToken === this.token)) {
@@ -121,13 +135,18 @@ export class Emulator {
       rolesApi: "served",
       pendingGroupMembers: options.pendingGroupMembers ?? "accepted",
     };
+    const readOnly = options.readOnlyToken === undefined ? [] : [{ value: options.readOnlyToken, name: "read-only token", readOnly: true }];
+    this.tokens = new Tokens([{ value: this.token, name: "local emulator token" }, ...readOnly, ...(options.tokens ?? [])]);
+    this.auditLog = new AuditLog(this.accountId, options.auditLogDelayMs);
     this.admin = adminRouter(this.state);
+    registerAuditAdmin(this.admin, this.api, this.tokens);
     this.random = options.random ?? Math.random;
   }
 
-  private get context(): EmulatorContext {
+  private context(caller?: Token): EmulatorContext {
     const membersPropagationMs = this.options.membersPropagationMs ?? DEFAULT_MEMBERS_PROPAGATION_MS;
-    return { store: this.state.store, settings: { membersPropagationMs, rolesApi: this.state.rolesApi, pendingGroupMembers: this.state.pendingGroupMembers } };
+    const settings = { membersPropagationMs, rolesApi: this.state.rolesApi, pendingGroupMembers: this.state.pendingGroupMembers };
+    return { store: this.state.store, settings, auditLog: this.auditLog, caller };
   }
 
   get token(): string {
@@ -141,16 +160,17 @@ export class Emulator {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://emulator.local");
     const method = (req.method ?? "GET").toUpperCase();
+    const routed: Routed = {};
     try {
       const body = parseJson(await readBody(req));
       if (url.pathname.startsWith(ADMIN_PREFIX)) {
         return this.handleAdmin(method, url, body, res);
       }
-      await this.handleApi(method, url, body, req, res);
+      await this.handleApi(method, url, body, req, res, routed);
     } catch (error) {
       const apiError =
         error instanceof ApiFailure ? error : new ApiFailure(500, ErrorCodes.internal, `internal error: ${(error as Error).message}`);
-      this.state.stats.answered(apiError.status);
+      this.state.stats.answered(apiError.status, routed.route);
       send(res, apiError.status, failure(apiError));
     }
   }
@@ -159,24 +179,23 @@ export class Emulator {
     const match = this.admin.match(method, url.pathname.slice(ADMIN_PREFIX.length));
     if (!match) return send(res, 404, { error: `no admin route ${method} ${url.pathname}` });
     try {
-      send(res, 200, match.handler({ params: match.params, query: url.searchParams, body }, this.context).result);
+      send(res, 200, match.handler({ params: match.params, query: url.searchParams, body }, this.context()).result);
     } catch (error) {
       send(res, error instanceof ApiFailure ? error.status : 400, { error: (error as Error).message });
     }
   }
 
-  private async handleApi(method: string, url: URL, body: unknown, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async handleApi(method: string, url: URL, body: unknown, req: IncomingMessage, res: ServerResponse, routed: Routed): Promise<void> {
     if (!url.pathname.startsWith(API_PREFIX)) throw new ApiFailure(404, ErrorCodes.noRoute, `No route for ${url.pathname}`);
     const match = this.api.match(method, url.pathname.slice(API_PREFIX.length));
-    this.state.stats.record(method, match?.template ?? "(no route)");
+    const route = (routed.route = this.state.stats.record(method, match?.template ?? "(no route)"));
     if (!match) throw new ApiFailure(404, ErrorCodes.noRoute, `No route for ${method} ${url.pathname}`);
 
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
     if (!token) throw new ApiFailure(401, ErrorCodes.authentication, "Authentication error: no API token was sent");
-    const readOnly = token === this.options.readOnlyToken;
-    if (token !== this.token && !readOnly) throw new ApiFailure(403, ErrorCodes.authentication, "Authentication error: invalid API token");
+    const caller = this.tokens.identify(token);
     // fact 119: a token without the permission a call needs is refused as "Authentication error" (10000).
-    if (readOnly && WRITE_METHODS.has(method)) throw new ApiFailure(403, ErrorCodes.authentication, "Authentication error");
+    if (caller.readOnly && WRITE_METHODS.has(method)) throw new ApiFailure(403, ErrorCodes.authentication, "Authentication error");
     // fact 51: a malformed account id is InvalidRoute (7003); another account's is refused.
     if (match.params.account_id !== undefined && !/^[0-9a-f]{32}$/.test(match.params.account_id)) {
       throw new ApiFailure(400, ErrorCodes.invalidRoute, `Could not route to ${url.pathname}, perhaps your object identifier is invalid?`);
@@ -187,7 +206,7 @@ export class Emulator {
 
     const decision = this.state.limiter.take(token, Date.now());
     if (!decision.allowed) {
-      return this.refuse(res, 429, decision.retryAfterSeconds, "rateLimited");
+      return this.refuse(res, route, 429, decision.retryAfterSeconds, "rateLimited");
     }
     const latency = drawLatency(this.state.faults, this.random);
     if (latency > 0) {
@@ -195,32 +214,36 @@ export class Emulator {
       await sleep(latency);
     }
     const refusal = drawRefusal(this.state.faults, this.random);
-    if (refusal?.status === 429) return this.refuse(res, 429, this.state.faults.retryAfterSeconds, "rateLimited");
-    if (refusal) return this.refuse(res, refusal.status, undefined, "serverErrors");
+    if (refusal?.status === 429) return this.refuse(res, route, 429, this.state.faults.retryAfterSeconds, "rateLimited");
+    if (refusal) return this.refuse(res, route, refusal.status, undefined, "serverErrors");
 
-    const result = match.handler({ params: match.params, query: url.searchParams, body }, this.context);
+    const context = this.context(caller);
+    const run = () => match.handler({ params: match.params, query: url.searchParams, body }, context);
     if (!WRITE_METHODS.has(method)) {
-      this.state.stats.answered(200);
-      return send(res, 200, envelope(result));
+      const answer = run();
+      this.state.stats.answered(200, route);
+      return send(res, 200, envelope(answer));
     }
+    const write = { actor: { kind: "token" as const, token: caller }, method, path: url.pathname.slice(API_PREFIX.length), body, ip: req.socket.remoteAddress ?? "", userAgent: req.headers["user-agent"] ?? "", rayId: newRayId() };
+    const result = recordedWrite(context, write, run);
     this.state.store.save();
     if (drawDrop(this.state.faults, this.random)) {
       this.state.stats.injected("dropped");
-      this.state.stats.answered("dropped");
+      this.state.stats.answered("dropped", route);
       req.socket.destroy();
       return;
     }
-    this.state.stats.answered(result.status ?? 200);
+    this.state.stats.answered(result.status ?? 200, route);
     send(res, result.status ?? 200, envelope(result));
   }
 
-  private refuse(res: ServerResponse, status: number, retryAfterSeconds: number | undefined, kind: "rateLimited" | "serverErrors"): void {
+  private refuse(res: ServerResponse, route: string, status: number, retryAfterSeconds: number | undefined, kind: "rateLimited" | "serverErrors"): void {
     const error =
       status === 429
         ? new ApiFailure(429, ErrorCodes.rateLimited, "Rate limited. Please wait and consider throttling your request speed")
         : new ApiFailure(status, status === 503 ? ErrorCodes.unavailable : ErrorCodes.internal, status === 503 ? "Service unavailable" : "Internal server error");
     this.state.stats.injected(kind);
-    this.state.stats.answered(status);
+    this.state.stats.answered(status, route);
     send(res, status, failure(error), retryAfterSeconds !== undefined ? { "retry-after": String(retryAfterSeconds) } : {});
   }
 

@@ -4,6 +4,8 @@ export interface StatsSnapshot {
   byMethod: Record<string, number>;
   byRoute: Record<string, number>;
   byStatus: Record<string, number>;
+  /** `"PUT /accounts/:account_id/iam/user_groups/:user_group_id/members 404"`: what the bench's accounting needs. */
+  byRouteStatus: Record<string, number>;
   injected: { rateLimited: number; serverErrors: number; dropped: number; delayed: number };
 }
 
@@ -15,17 +17,22 @@ export class Stats {
   private data: StatsSnapshot = Stats.empty();
 
   private static empty(): StatsSnapshot {
-    return { total: 0, byMethod: {}, byRoute: {}, byStatus: {}, injected: { rateLimited: 0, serverErrors: 0, dropped: 0, delayed: 0 } };
+    return { total: 0, byMethod: {}, byRoute: {}, byStatus: {}, byRouteStatus: {}, injected: { rateLimited: 0, serverErrors: 0, dropped: 0, delayed: 0 } };
   }
 
-  record(method: string, route: string): void {
+  /** Counts a request; returns its route key, for `answered`. */
+  record(method: string, route: string): string {
     this.data.total++;
     bump(this.data.byMethod, method);
-    bump(this.data.byRoute, `${method} ${route}`);
+    const key = `${method} ${route}`;
+    bump(this.data.byRoute, key);
+    return key;
   }
 
-  answered(status: number | "dropped"): void {
+  /** `route` is the key `record` counted the request under; undefined for a request not yet routed. */
+  answered(status: number | "dropped", route = "(no route)"): void {
     bump(this.data.byStatus, String(status));
+    bump(this.data.byRouteStatus, `${route} ${status}`);
   }
 
   injected(kind: keyof StatsSnapshot["injected"]): void {

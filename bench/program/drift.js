@@ -10,20 +10,23 @@ const { unitLayout, resourceName } = require("./layout");
  */
 exports.driftTenPercent = async function driftTenPercent(emulator, exported, n) {
   const ids = new Map(exported.deployment.resources.map((r) => [r.urn.split("::").pop(), r.id]));
+  // The dashboard's edits count against the same rate limit: a 429 is waited out for its Retry-After.
+  const send = async (method, path, body) => {
+    for (;;) {
+      const response = await fetch(`${emulator.baseUrl}/accounts/${emulator.accountId}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${emulator.token}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (response.status !== 429) return response;
+      await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after") ?? 1) * 1000));
+    }
+  };
   const call = async (method, path, body) => {
-    const response = await fetch(`${emulator.baseUrl}/accounts/${emulator.accountId}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${emulator.token}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const response = await send(method, path, body);
     if (!response.ok) throw new Error(`the dashboard-style edit ${method} ${path} failed: HTTP ${response.status} ${await response.text()}`);
   };
-  const members = async (groupId) => {
-    const response = await fetch(`${emulator.baseUrl}/accounts/${emulator.accountId}/iam/user_groups/${groupId}/members`, {
-      headers: { authorization: `Bearer ${emulator.token}` },
-    });
-    return ((await response.json()).result ?? []).map((m) => m.id);
-  };
+  const members = async (groupId) => ((await (await send("GET", `/iam/user_groups/${groupId}/members`)).json()).result ?? []).map((m) => m.id);
   const edited = [];
   for (let unit = 0; unit < n / 10; unit++) {
     const object = unitLayout[unit % 10];

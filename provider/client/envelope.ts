@@ -14,8 +14,18 @@ const messageSchema = z.object({
   source: optional(z.object({ pointer: optional(z.string()) })),
 });
 
-const count = optional(z.number());
-const resultInfoSchema = z.object({ count, page: count, per_page: count, total_count: count, total_pages: count });
+// The audit log's `count` is a string in its spec and a number live (AUDIT-LOG-FACTS Conflicts).
+const count = optional(z.coerce.number());
+const resultInfoSchema = z.object({
+  count,
+  page: count,
+  per_page: count,
+  total_count: count,
+  total_pages: count,
+  /** fact 101: the audit log's live cursor; fact 102: the SDKs' `cursors.after`. */
+  cursor: optional(z.string()),
+  cursors: optional(z.object({ after: optional(z.string()) })),
+});
 export type ResultInfo = z.infer<typeof resultInfoSchema>;
 
 const envelopeSchema = z.object({

@@ -6,16 +6,20 @@ import got, { Got } from "got";
 import { z } from "zod";
 import { errorDetailsOf, parseResult, unwrap, Unwrapped } from "./envelope";
 import { ConnectionError, errorFromResponse, RequestDescription } from "./errors";
+import { Pacer, pacerFor } from "./pacer";
 import { attemptsFor, defaultRetryPolicy, isRetryable, parseRetryAfterMs, retryDelayMs, RetryPolicy } from "./retry";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-export type Query = Record<string, string | number | boolean | undefined>;
+/** A list value is sent as the key repeated (fact 105: `action_type=create&action_type=update`). */
+export type Query = Record<string, string | number | boolean | string[] | undefined>;
 
 export interface ClientOptions {
   baseUrl: string;
   token: string;
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
+  /** Defaults to this process's pacer for the endpoint and token; tests give one a small limit. */
+  pacer?: Pacer;
   /** Injected in tests so that backoff costs no wall time. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -43,15 +47,19 @@ function parseBody(text: string): unknown {
   }
 }
 
-function compactQuery(query: Query | undefined): Record<string, string> | undefined {
+function compactQuery(query: Query | undefined): URLSearchParams | undefined {
   if (!query) return undefined;
-  const entries = Object.entries(query).filter(([, v]) => v !== undefined && v !== "");
-  return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, String(v)])) : undefined;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined && one !== "") params.append(key, String(one));
+  }
+  return params.size ? params : undefined;
 }
 
 export class CloudflareClient {
   private readonly http: Got;
   private readonly policy: RetryPolicy;
+  private readonly pacer: Pacer;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
 
@@ -59,6 +67,7 @@ export class CloudflareClient {
     this.policy = { ...defaultRetryPolicy, ...options.retry };
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
+    this.pacer = options.pacer ?? pacerFor(options.baseUrl, options.token);
     this.http = got.extend({
       prefixUrl: options.baseUrl.replace(/\/+$/, ""),
       headers: { authorization: `Bearer ${options.token}`, "user-agent": "pulumi-cloudflare-iam" },
@@ -76,6 +85,7 @@ export class CloudflareClient {
       let status: number;
       let body: unknown;
       let retryAfter: string | undefined;
+      const answered = await this.pacer.acquire(this.sleep);
       try {
         const response = await this.http(options.path.replace(/^\/+/, ""), {
           method: options.method,
@@ -83,10 +93,12 @@ export class CloudflareClient {
           // got types json as a record, but arrays (member lists) serialise the same way.
           json: options.body as Record<string, unknown> | undefined,
         });
+        answered();
         status = response.statusCode;
         body = parseBody(response.body);
         retryAfter = response.headers["retry-after"];
       } catch (error) {
+        answered();
         const cause = (error as { code?: string }).code ?? (error as Error).message;
         if (attempt < attemptsFor(undefined, this.policy) && isRetryable(undefined, idempotent)) {
           await this.sleep(retryDelayMs(attempt, undefined, this.policy, this.random));
@@ -100,7 +112,10 @@ export class CloudflareClient {
       const retryAfterMs = parseRetryAfterMs(retryAfter);
       const waitable = retryAfterMs === undefined || retryAfterMs <= this.policy.maxRetryAfterMs;
       if (attempt < attemptsFor(status, this.policy) && isRetryable(status, idempotent) && waitable) {
-        await this.sleep(retryDelayMs(attempt, retryAfterMs, this.policy, this.random));
+        const delay = retryDelayMs(attempt, retryAfterMs, this.policy, this.random);
+        // A 429 holds every request of this pacer, this one's retry included; other failures wait alone.
+        if (status === 429) this.pacer.holdFor(delay, this.sleep);
+        else await this.sleep(delay);
         continue;
       }
       throw errorFromResponse(status, errorDetailsOf(body), description);

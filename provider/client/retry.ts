@@ -10,7 +10,10 @@ export interface RetryPolicy {
   maxRateLimitedAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** The longest `Retry-After` honoured; a longer one fails at once rather than hang. */
+  /**
+   * The longest `Retry-After` honoured; a longer one fails at once rather than hang. Cloudflare's
+   * window is 5 minutes, so a refusal of its rate limit never asks for longer.
+   */
   maxRetryAfterMs: number;
 }
 
@@ -19,7 +22,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxRateLimitedAttempts: 12,
   baseDelayMs: 250,
   maxDelayMs: 8_000,
-  maxRetryAfterMs: 120_000,
+  maxRetryAfterMs: 300_000,
 };
 
 /** How many tries an answer with this status gets. */

@@ -2,19 +2,21 @@ import { CloudflareClient } from "../client";
 
 /**
  * Memoises an account-wide list per API client and account, so it is read once per run however
- * many lookups ask for it. A failed read is forgotten, so the next lookup tries again.
+ * many lookups ask for it (or once per `maxAgeMs`, for a list that must not grow stale). A failed
+ * read is forgotten, so the next lookup tries again.
  */
-export function oncePerAccount<T>(load: (client: CloudflareClient, accountId: string) => Promise<T>) {
-  const cache = new WeakMap<CloudflareClient, Map<string, Promise<T>>>();
+export function oncePerAccount<T>(load: (client: CloudflareClient, accountId: string) => Promise<T>, maxAgeMs = Infinity) {
+  const cache = new WeakMap<CloudflareClient, Map<string, { readAt: number; result: Promise<T> }>>();
   return (client: CloudflareClient, accountId: string): Promise<T> => {
     let byAccount = cache.get(client);
     if (!byAccount) cache.set(client, (byAccount = new Map()));
-    let result = byAccount.get(accountId);
-    if (!result) {
-      result = load(client, accountId);
-      result.catch(() => byAccount!.delete(accountId));
-      byAccount.set(accountId, result);
+    const now = Date.now();
+    let entry = byAccount.get(accountId);
+    if (!entry || now - entry.readAt >= maxAgeMs) {
+      const fresh = { readAt: now, result: load(client, accountId) };
+      fresh.result.catch(() => byAccount!.get(accountId) === fresh && byAccount!.delete(accountId));
+      byAccount.set(accountId, (entry = fresh));
     }
-    return result;
+    return entry.result;
   };
 }

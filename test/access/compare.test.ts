@@ -54,7 +54,7 @@ it("flags administrator-class and account-wide gains, and nothing for an unchang
   const before = account([group("SRE", ["ada"], [])]);
   const after = account([group("SRE", ["ada"], [[["admin"], ["all"]]])]);
   expect(review(before, after).risks.map((r) => r.kind)).toEqual(["administrator", "account-wide"]);
-  expect(data(after, after)).toEqual({ risks: [], people: [], groups: [], resourceGroups: [], oauthClients: [], ssoConnectors: [], notes: [] });
+  expect(data(after, after)).toEqual({ risks: [], people: [], groups: [], resourceGroups: [], oauthClients: [], ssoConnectors: [], direct: [], notes: [] });
 });
 
 it("reports a policy change of a group with no members as affecting nobody yet", () => {
@@ -77,4 +77,22 @@ it("reports a resource group's new scope, an OAuth client made public (a risk), 
   expect(result.oauthClients).toEqual([{ subject: '"Grafana"', change: "visibility private → public" }]);
   expect(result.risks).toEqual([{ kind: "public-oauth-client", message: 'OAuth client "Grafana" becomes public: any Cloudflare user can authorize it' }]);
   expect(result.ssoConnectors).toEqual([{ subject: "example.com", change: 'new SSO connector (not enabled): publish the DNS record example.com TXT "cloudflare_dashboard_sso=s1"' }]);
+});
+
+it("lists who holds access outside user groups, as context: roles (administrator-class marked) and direct policies", () => {
+  const holders = {
+    members: [
+      { id: "ada", email: "ada@example.com", status: "accepted", roles: ["super"], policies: [] },
+      { id: "bob", email: "bob@example.com", status: "accepted", roles: [], policies: [{ access: "allow", permissionGroups: ["dns"], resourceGroups: ["prod"], scopes: [] }] },
+      { id: "eve", email: "eve@example.com", status: "accepted", roles: [], policies: [] },
+    ],
+    roles: [{ id: "super", name: "Super Administrator - All Privileges", description: "", permissions: {} }],
+  };
+  const before = account([group("SRE", ["eve"], [])], holders);
+  const after = account([group("SRE", ["eve"], [[["dns"], ["prod"]]])], holders);
+  expect(data(before, after).direct).toEqual([
+    { subject: "ada@example.com", change: "role Super Administrator - All Privileges (administrator-class)" },
+    { subject: "bob@example.com", change: 'DNS Write on "production" (a direct policy)' },
+  ]);
+  expect(data(after, after).risks).toEqual([]);
 });

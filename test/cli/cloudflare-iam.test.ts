@@ -13,7 +13,7 @@ const cli = (args: string[], env: Record<string, string> = {}) => cloudflareIam(
 
 const lines = (text: string) => text.trim().split("\n");
 
-it.each(["--help", "generate --help", "help generate", "review --help", "report --help"])("`cloudflare-iam %s` prints help and exits 0", async (args) => {
+it.each(["--help", "generate --help", "help generate", "review --help", "report --help", "drift --help"])("`cloudflare-iam %s` prints help and exits 0", async (args) => {
   const run = await cli(args.split(" "));
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/^Usage: cloudflare-iam/);

@@ -563,6 +563,23 @@ it("fact 39: lists SCIM groups with the externalId of the ones an identity provi
   expect((await apiError(() => cf.iam.userGroups.delete(group.id, { account_id }))).errors[0].message).toContain("SCIM");
 });
 
+describe("audit logs (facts 100–122)", () => {
+  const window = () => ({ since: new Date(Date.now() - 3_600_000).toISOString(), before: new Date(Date.now() + 60_000).toISOString() });
+
+  it("fact 102: the SDK reads v2 entries, but its cursors.after paging stops after the first page", async () => {
+    const pages = cf.accounts.logs.audit.list({ account_id, ...window(), limit: 1 });
+    const seen = await collect(pages);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ action: { result: "success" }, actor: { context: "api_token" }, raw: { method: expect.any(String) } });
+  });
+
+  it("lists v1 entries and verifies the token", async () => {
+    const page = await cf.auditLogs.list({ account_id, per_page: 5 });
+    expect(page.result.length).toBeGreaterThan(0);
+    expect((await cf.user.tokens.verify()).status).toBe("active");
+  });
+});
+
 it("exercised every API route through the SDK", async () => {
   const used = new Set(Object.keys((await stats(emulator())).byRoute));
   const missing = apiRouter().list().filter((route) => !used.has(route));

@@ -128,3 +128,19 @@ it("applies Cloudflare's 1200 requests per 5 minutes by default", async () => {
     await emulator.close();
   }
 });
+
+it("counts answers per route and status: fact 37's 404s apart from the successes", async () => {
+  const emulator = await startEmulator({ rateLimit: false, membersPropagationMs: 60_000 });
+  try {
+    const group = (await (await createGroup(emulator.baseUrl, emulator.accountId, emulator.token, "new")).json()) as { result: { id: string } };
+    await fetch(`${emulator.baseUrl}/accounts/${emulator.accountId}/iam/user_groups/${group.result.id}/members`, {
+      headers: { authorization: `Bearer ${emulator.token}` },
+    });
+    expect((await stats(emulator)).byRouteStatus).toEqual({
+      "POST /accounts/:account_id/iam/user_groups 200": 1,
+      "GET /accounts/:account_id/iam/user_groups/:user_group_id/members 404": 1,
+    });
+  } finally {
+    await emulator.close();
+  }
+});

@@ -13,7 +13,7 @@ const workflowDir = join(PROJECT_ROOT, "examples/gitops/.github/workflows");
 const workflows = readdirSync(workflowDir).filter((f) => f.endsWith(".yml"));
 
 /** Tools of a GitHub-hosted runner that the workflows may use besides pulumi. */
-const runnerTools: Record<string, string[] | null> = { npm: ["ci"], gh: ["pr"], git: ["diff"], echo: null, cat: null, tee: null, set: null };
+const runnerTools: Record<string, string[] | null> = { npm: ["ci"], gh: ["pr", "issue"], git: ["diff"], echo: null, cat: null, tee: null, set: null };
 const CLI = join(PROJECT_ROOT, "dist/cli/cloudflare-iam.js");
 
 interface Workflow {
@@ -87,8 +87,19 @@ it("runs the documented commands: preview on PRs, up on merge, the drift check o
   expect(runs("preview.yml")).toMatch(/--fail-on risk/);
   expect(runs("preview.yml")).toMatch(/git diff --name-only "\$BASE_SHA\.\.\.\$HEAD_SHA" > changed\.txt/);
   expect(runs("deploy.yml")).toMatch(/pulumi up --yes/);
-  expect(runs("drift.yml")).toMatch(/pulumi preview --refresh --expect-no-changes/);
+  expect(runs("drift.yml")).toMatch(/pulumi preview --refresh --json .*> preview\.json/);
   expect(load("drift.yml").on).toHaveProperty("schedule");
+});
+
+it("drift.yml opens or updates one issue with the attributed drift, closes it when drift is gone, with the read-only token", () => {
+  const workflow = load("drift.yml") as Workflow & { env: Record<string, string>; permissions: Record<string, string> };
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps as { run?: string; if?: string }[]);
+  expect(steps.map((s) => s.run ?? "").join("\n")).toMatch(/npx cloudflare-iam drift preview\.json .*--out drift\.md/);
+  const gated = (command: string) => steps.find((s) => s.run?.startsWith(command))?.if;
+  expect(gated("gh issue create")).toBe("steps.drift.outputs.drifted == 'true' && steps.issue.outputs.number == ''");
+  expect(gated("gh issue edit")).toBe("steps.drift.outputs.drifted == 'true' && steps.issue.outputs.number != ''");
+  expect(gated("gh issue close")).toBe("steps.drift.outputs.drifted == 'false' && steps.issue.outputs.number != ''");
+  expect(workflow.permissions).toEqual({ contents: "read", issues: "write" });
 });
 
 /** Every Cloudflare token a workflow hands out, at any level, by the secret it comes from. */

@@ -1,7 +1,6 @@
 import { defineResource } from "../../framework/define";
-import { deepEqual } from "../../framework/values";
-import { createOnce } from "../common";
 import { resourceGroupsApi as api } from "./api";
+import { createResourceGroup } from "./create";
 import { canonicalScope, inputsSchema, ResourceGroupInputs, ResourceGroupOutputs, toOutputs } from "./schema";
 
 export const resourceGroupProvider = defineResource<ResourceGroupInputs, ResourceGroupOutputs>({
@@ -14,17 +13,7 @@ export const resourceGroupProvider = defineResource<ResourceGroupInputs, Resourc
   },
 
   async create({ client }, inputs) {
-    // fact 9: names are not unique, and groups have no creation time. What existed before the
-    // create is noted, so recovery can tell the group it made from an identical older one.
-    const before = new Set((await api.listNamed(client, inputs.accountId, inputs.name)).map((g) => g.id));
-    const created = await createOnce(() => api.create(client, inputs), {
-      subject: `resource group ${JSON.stringify(inputs.name)}`,
-      candidates: async () =>
-        (await api.listNamed(client, inputs.accountId, inputs.name)).filter(
-          (g) => !before.has(g.id) && deepEqual(canonicalScope(g.scope), inputs.scope),
-        ),
-      idOf: (g) => g.id,
-    });
+    const created = await createResourceGroup(client, inputs);
     return { id: created.id, outputs: toOutputs(inputs.accountId, created) };
   },
 

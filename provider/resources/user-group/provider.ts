@@ -3,6 +3,7 @@ import { createdSince, createOnce } from "../common";
 import { isNameInUse, isPolicyValidationFailure, isScimRefusal, SCIM_HINT, UserGroupBody, userGroupsApi as api } from "./api";
 import { canonicalPolicies, inputsSchema, policiesToSend, toOutputs, UserGroupInputs, UserGroupOutputs } from "./schema";
 import { deepEqual } from "../../framework/values";
+import { forgetCreatedGroup, noteCreatedGroup } from "../user-group-members/propagation";
 
 const samePolicies = (a: UserGroupOutputs["policies"] | UserGroupInputs["policies"], b: UserGroupInputs["policies"]) =>
   deepEqual(canonicalPolicies(a), canonicalPolicies(b));
@@ -26,6 +27,8 @@ export const userGroupProvider = defineResource<UserGroupInputs, UserGroupOutput
       idOf: (g) => g.id,
       alreadyExists: isNameInUse,
     });
+    // fact 37: its members are waited for by its age, without asking whether it exists.
+    noteCreatedGroup(created.id);
     return { id: created.id, outputs: toOutputs(inputs.accountId, created) };
   },
 
@@ -49,6 +52,7 @@ export const userGroupProvider = defineResource<UserGroupInputs, UserGroupOutput
 
   async delete({ client }, id, outputs) {
     // fact 26: deleting the group removes its memberships too.
+    forgetCreatedGroup(id);
     await api.remove(client, outputs.accountId, id);
   },
 

@@ -87,13 +87,3 @@ describe("the list", () => {
     expect(lists.map((r) => Object.fromEntries(r.query))).toEqual([{ name: "nothing by this name" }, {}]);
   });
 });
-
-it("facts 9 and 11: a lost create recovers its own group, never an identical older one", async () => {
-  const scope = { key: `com.cloudflare.api.account.${emulator().accountId}`, objects: [{ key: "com.cloudflare.api.account.zone.twin" }] };
-  const older = await api(emulator())<{ id: string }>("POST", "/iam/resource_groups", { name: "twin", scope });
-  await admin(emulator(), "PUT", "/faults", { dropNextWrites: 1 });
-  const { id } = await created(provider, { name: "twin", scope: zones("twin") });
-  expect(id).not.toBe(older.id);
-  const twins = await api(emulator())<{ id: string }[]>("GET", "/iam/resource_groups?name=twin");
-  expect(twins.map((g) => g.id).sort()).toEqual([older.id, id].sort());
-});
