@@ -3,7 +3,6 @@
  * out-of-band events no API call can cause (DNS verification of an SSO connector or client URI).
  */
 import { z } from "zod";
-import { invalid } from "./api-error";
 import { FaultConfig, mergeFaults } from "./faults";
 import { RateLimiter } from "./rate-limit";
 import { Router } from "./router";
@@ -11,10 +10,12 @@ import { Stats } from "./stats";
 import { Store } from "./store";
 import { findConnector } from "./routes/sso";
 import { findClient } from "./routes/oauth-clients";
-import { currentMembers } from "./routes/members";
+import { toMemberAccess } from "./member-grants";
+import { acceptInvite, addCloudflareUser, findMember, removeMember } from "./roster";
+import { PendingGroupMembers } from "./routes/members";
 import { RolesApiAnswer } from "./routes/roles";
-import { findUserGroup, policySchema, toPolicies } from "./routes/user-groups";
-import { accountMembers, legacyRoles, MemberAccess } from "./seed";
+import { findUserGroup, policySchema } from "./routes/user-groups";
+import { AccountMember } from "./seed";
 
 export interface AdminState {
   store: Store;
@@ -22,6 +23,7 @@ export interface AdminState {
   limiter: RateLimiter;
   faults: FaultConfig;
   rolesApi: RolesApiAnswer;
+  pendingGroupMembers: PendingGroupMembers;
 }
 
 const verificationSchema = z.object({ status: z.enum(["awaiting", "pending", "failed", "verified"]) });
@@ -31,18 +33,23 @@ const rateLimitSchema = z.union([
   z.object({ limit: z.number().int().positive(), window_seconds: z.number().positive() }),
 ]);
 
-/** fact 52: a member is given roles (ids) or policies; fact 63: with both, the policies win. */
+/** fact 52: a member is given roles (ids) or policies, inline scopes included, as the dashboard may have set them. */
 const memberAccessSchema = z
   .object({ roles: z.array(z.string()).optional(), policies: z.array(policySchema).optional() })
   .refine((body) => body.roles !== undefined || body.policies !== undefined, "send roles or policies");
 
-function memberAccess(state: AdminState, body: unknown): MemberAccess {
-  const input = memberAccessSchema.parse(body);
-  if (input.policies) return { policies: toPolicies(state.store, input.policies) };
-  const roles = [...new Set(input.roles)];
-  // fact 70: a role the account cannot assign.
-  if (roles.some((id) => !legacyRoles.some((r) => r.id === id))) throw invalid("Invalid request: Invalid role assignments found", "/roles");
-  return { roles };
+const userSchema = z.object({ email: z.string().min(1), first_name: z.string().nullable().default(null), last_name: z.string().nullable().default(null) });
+
+function member(state: AdminState, id: string): AccountMember {
+  const found = findMember(state.store, id);
+  if (!found) throw new Error(`no account member ${id}`);
+  return found;
+}
+
+function pendingInvite(state: AdminState, id: string): AccountMember {
+  const found = member(state, id);
+  if (found.status !== "pending") throw new Error(`account member ${id} is ${found.status}, not a pending invite`);
+  return found;
 }
 
 export function adminRouter(state: AdminState): Router {
@@ -87,19 +94,40 @@ export function adminRouter(state: AdminState): Router {
   });
   // An account member leaves the account: gone from the member list and from every group (fact 33).
   router.add("DELETE", "/account_members/:id", ({ params }) => {
-    if (!accountMembers.some((m) => m.id === params.id)) throw new Error(`no seeded account member ${params.id}`);
-    const account = state.store.account;
-    if (!account.departedMembers.includes(params.id)) account.departedMembers.push(params.id);
-    for (const group of Object.values(account.userGroups)) delete group.members[params.id];
+    removeMember(state.store, member(state, params.id).id);
     state.store.save();
     return { result: { id: params.id } };
   });
   // The dashboard sets a member's roles or policies, replacing the ones it had (fact 64).
   router.add("PUT", "/account_members/:id/access", ({ params, body }) => {
-    if (!currentMembers(state.store).some((m) => m.id === params.id)) throw new Error(`no account member ${params.id}`);
-    state.store.account.memberAccess[params.id] = memberAccess(state, body);
+    member(state, params.id);
+    state.store.account.memberAccess[params.id] = toMemberAccess(state.store, memberAccessSchema.parse(body))!;
     state.store.save();
     return { result: state.store.account.memberAccess[params.id] };
+  });
+  // The invitee accepts the invite, as no API call can (fact 57).
+  router.add("POST", "/account_members/:id/accept", ({ params }) => {
+    const accepted = acceptInvite(state.store, pendingInvite(state, params.id));
+    state.store.save();
+    return { result: accepted };
+  });
+  // The invite expires (fact 80): the member drops out of the list, and GET answers 1003.
+  router.add("POST", "/account_members/:id/expire", ({ params }) => {
+    removeMember(state.store, pendingInvite(state, params.id).id);
+    state.store.save();
+    return { result: { id: params.id } };
+  });
+  // Someone signs up to Cloudflare: an existing user may then be added directly (fact 59).
+  router.add("POST", "/users", ({ body }) => {
+    const input = userSchema.parse(body);
+    const user = addCloudflareUser(state.store, input.email, input.first_name, input.last_name);
+    state.store.save();
+    return { result: user };
+  });
+  // Whether a pending invite may join a user group (fact 81).
+  router.add("PUT", "/pending_group_members", ({ body }) => {
+    state.pendingGroupMembers = z.object({ answer: z.enum(["accepted", "refused"]) }).parse(body).answer;
+    return { result: { answer: state.pendingGroupMembers } };
   });
   // The deprecated roles API refuses, as for a token without the permission or once it is removed (fact 78).
   router.add("PUT", "/roles_api", ({ body }) => {

@@ -13,8 +13,10 @@ export const ErrorCodes = {
   notFound: 404,
   /** facts 19 and 33: a user group name already in use; InvalidMember. */
   badRequest: 400,
-  /** fact 50: an account member that does not exist. */
+  /** facts 50 and 67: an account member that does not exist, on GET and DELETE. */
   unknownAccountMember: 1003,
+  /** fact 70: "invalid permission group and resource group combination" in a member's policies. */
+  invalidMemberGrant: 1006,
   invalidRequest: 1001,
   objectNotFound: 1002,
   conflict: 1009,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ApiFailure, invalid } from "./api-error";
 import type { AuditLog } from "./audit-log";
+import type { PendingGroupMembers } from "./routes/members";
 import type { RolesApiAnswer } from "./routes/roles";
 import { Store } from "./store";
 import type { Token } from "./tokens";
@@ -40,6 +41,8 @@ export interface EmulatorSettings {
   membersPropagationMs: number;
   /** Whether the deprecated roles endpoints answer (fact 78), or refuse as a test set them to. */
   rolesApi: RolesApiAnswer;
+  /** fact 81: whether a pending invite may join a user group. */
+  pendingGroupMembers: PendingGroupMembers;
 }
 
 export interface EmulatorContext {

@@ -23,11 +23,20 @@ export interface OAuthScope {
   scopes: string[];
 }
 
+/** A Cloudflare user: someone with a login, in this account or not (fact 59). */
+export interface CloudflareUser {
+  id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+}
+
+/** fact 55: the membership id is not the user's; an invitee with no Cloudflare user yet has no `user.id` (fact 73). */
 export interface AccountMember {
   id: string;
   email: string;
   status: "accepted" | "pending";
-  user: { id: string; email: string; first_name: string; last_name: string };
+  user: Omit<CloudflareUser, "id"> & { id?: string };
 }
 
 /** Two ids the reference's examples use, kept so its sample requests work as written. */
@@ -150,20 +159,35 @@ const firstNames = ["Ada", "Alan", "Barbara", "Claude", "Donald", "Edsger", "Fra
 const lastNames = ["Lovelace", "Turing", "Liskov", "Shannon", "Knuth", "Dijkstra", "Allen", "Hopper"];
 
 /** 60 members: enough that a group holding all of them spans two pages at the largest page size. */
-const namedMembers: AccountMember[] = Array.from({ length: 60 }, (_, i) => {
+const namedMembers: SeededMember[] = Array.from({ length: 60 }, (_, i) => {
   const first = firstNames[i % firstNames.length];
   const last = lastNames[Math.floor(i / firstNames.length) % lastNames.length];
   return member(`${first}.${last}${i >= 40 ? i : ""}@example.com`.toLowerCase(), first, last, i % 7 === 6 ? "pending" : "accepted");
 });
 
-function member(email: string, first: string, last: string, status: AccountMember["status"]): AccountMember {
+/** Every seeded member already has a Cloudflare user. */
+type SeededMember = AccountMember & { user: CloudflareUser };
+
+function member(email: string, first: string, last: string, status: AccountMember["status"]): SeededMember {
   return { id: stableId("account_member", email), email, status, user: { id: stableId("user", email), email, first_name: first, last_name: last } };
 }
 
 /** fact 74: the account owner is listed as an ordinary accepted member; last, so the others keep their places. */
 export const accountOwner = member("charles.babbage@example.com", "Charles", "Babbage", "accepted");
 
-export const accountMembers: AccountMember[] = [...namedMembers, accountOwner];
+export const accountMembers: SeededMember[] = [...namedMembers, accountOwner];
+
+/**
+ * fact 59: who already has a Cloudflare user, and so may be added directly as accepted: every
+ * seeded member, and two people who are not in the account.
+ */
+export const cloudflareUsers: CloudflareUser[] = [
+  ...accountMembers.map((m) => m.user),
+  ...["ken.thompson@example.com", "dennis.ritchie@example.com"].map((email) => {
+    const [first, last] = email.split("@")[0].split(".").map((n) => n[0].toUpperCase() + n.slice(1));
+    return { id: stableId("user", email), email, first_name: first, last_name: last };
+  }),
+];
 
 /** A resource type's flags in a legacy role's `permissions` (fact 78: "edit/read flags"). */
 export interface PermissionGrant {

@@ -10,6 +10,7 @@ import { ApiFailure, ErrorCodes } from "./api-error";
 import { AuditLog, newRayId } from "./audit-log";
 import { recordedWrite, registerAuditAdmin } from "./dashboard";
 import { drawDrop, drawLatency, drawRefusal, FaultConfig, mergeFaults, noFaults } from "./faults";
+import type { PendingGroupMembers } from "./routes/members";
 import { cloudflareRateLimit, RateLimitConfig, RateLimiter } from "./rate-limit";
 import { ApiResult, EmulatorContext, Router } from "./router";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN } from "./seed";
@@ -38,6 +39,8 @@ export interface EmulatorOptions {
   faults?: Partial<FaultConfig>;
   /** fact 37: how long a new user group's /members answers 404 (default 1000 ms). */
   membersPropagationMs?: number;
+  /** fact 81: whether a pending invite may join a user group (default `accepted`); admin `PUT /pending_group_members` changes it. */
+  pendingGroupMembers?: PendingGroupMembers;
   /** fact 114: how long an audit-log entry takes to appear (default 0). */
   auditLogDelayMs?: number;
   random?: () => number;
@@ -130,6 +133,7 @@ export class Emulator {
       limiter: new RateLimiter(options.rateLimit === false ? undefined : (options.rateLimit ?? cloudflareRateLimit)),
       faults: mergeFaults(noFaults, options.faults ?? {}),
       rolesApi: "served",
+      pendingGroupMembers: options.pendingGroupMembers ?? "accepted",
     };
     const readOnly = options.readOnlyToken === undefined ? [] : [{ value: options.readOnlyToken, name: "read-only token", readOnly: true }];
     this.tokens = new Tokens([{ value: this.token, name: "local emulator token" }, ...readOnly, ...(options.tokens ?? [])]);
@@ -141,7 +145,8 @@ export class Emulator {
 
   private context(caller?: Token): EmulatorContext {
     const membersPropagationMs = this.options.membersPropagationMs ?? DEFAULT_MEMBERS_PROPAGATION_MS;
-    return { store: this.state.store, settings: { membersPropagationMs, rolesApi: this.state.rolesApi }, auditLog: this.auditLog, caller };
+    const settings = { membersPropagationMs, rolesApi: this.state.rolesApi, pendingGroupMembers: this.state.pendingGroupMembers };
+    return { store: this.state.store, settings, auditLog: this.auditLog, caller };
   }
 
   get token(): string {

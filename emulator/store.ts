@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { MemberAccess, seededMemberAccess, systemResourceGroup } from "./seed";
+import { AccountMember, CloudflareUser, MemberAccess, seededMemberAccess, systemResourceGroup } from "./seed";
 
 export interface Scope {
   key: string;
@@ -84,8 +84,15 @@ export interface AccountState {
   userGroups: Record<string, UserGroupRecord>;
   ssoConnectors: Record<string, SSOConnectorRecord>;
   oauthClients: Record<string, OAuthClientRecord>;
-  /** Seeded account members who have since left the account. */
+  /** Seeded account members who have since left the account (removed, or their invite expired). */
   departedMembers: string[];
+  /**
+   * Members the API invited, and seeded members whose record changed since (an invite accepted),
+   * by membership id: each takes the place of the seeded record of that id.
+   */
+  members: Record<string, AccountMember>;
+  /** Cloudflare users beyond the seeded ones (fact 59), by lower-case email: added by a test, or made by accepting an invite. */
+  users: Record<string, CloudflareUser>;
   /** Member id -> the roles or policies it holds directly; a member not here holds nothing. */
   memberAccess: Record<string, MemberAccess>;
 }
@@ -99,6 +106,8 @@ export function newAccount(accountId: string): AccountState {
     ssoConnectors: {},
     oauthClients: {},
     departedMembers: [],
+    members: {},
+    users: {},
     memberAccess: seededMemberAccess(accountId),
   };
 }

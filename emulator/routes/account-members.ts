@@ -1,51 +1,107 @@
-/** The account's members, shaped like Cloudflare's Account Members API (read-only here). */
-import { ErrorCodes, notFound } from "../api-error";
+/** The account's members, shaped like Cloudflare's Account Members API: invites, changes of direct grants, removal. */
+import { z } from "zod";
+import { ErrorCodes, invalid, notFound } from "../api-error";
+import { checkPermissionPairs, memberPolicySchema, toMemberAccess } from "../member-grants";
 import { memberPolicies, memberRoles } from "../member-access";
-import { paginate, requireFound, Router, sortBy } from "../router";
+import { addMember, cloudflareUser, currentMembers, findMember, memberByEmail, removeMember } from "../roster";
+import { paginate, parseBody, requireFound, Router, sortBy } from "../router";
 import { AccountMember } from "../seed";
 import { Store } from "../store";
-import { currentMembers } from "./members";
 import { policiesView } from "./user-groups";
 
-/** fact 73: `roles` are whole Role objects; fact 61: policies carry ids and expanded groups; fact 62: the two mirror. */
-function memberView(store: Store, accountId: string, member: AccountMember) {
+const status = z.enum(["accepted", "pending"]);
+
+/** fact 52: `email`, then roles as bare ids or policies (fact 61), and an optional status. */
+const inviteSchema = z
+  .object({ email: z.string().min(1, "must not be empty"), roles: z.array(z.string()).optional(), policies: z.array(memberPolicySchema).optional(), status: status.optional() })
+  .refine((body) => body.roles !== undefined || body.policies !== undefined, "send roles or policies");
+
+/** fact 53: on PUT roles are `{id}` objects, and strings are a 400; fact 64: there is no `email`. */
+const updateSchema = z.object({
+  roles: z.array(z.object({ id: z.string().min(1, "must not be empty") })).optional(),
+  policies: z.array(memberPolicySchema).optional(),
+  status: status.optional(),
+});
+
+/** fact 54 (Conflict C3): what POST answers, without the roles; fact 61: policies with ids and expanded groups. */
+function inviteView(store: Store, accountId: string, member: AccountMember) {
   const access = store.account.memberAccess[member.id];
   return {
     id: member.id,
     email: member.email,
     status: member.status,
     user: { ...member.user, two_factor_authentication_enabled: false },
-    roles: memberRoles(accountId, access),
     policies: policiesView(store, memberPolicies(accountId, member.id, access)),
   };
 }
 
+/** fact 73: `roles` are whole Role objects; fact 62: roles and policies mirror each other. */
+function memberView(store: Store, accountId: string, member: AccountMember) {
+  return { ...inviteView(store, accountId, member), roles: memberRoles(accountId, store.account.memberAccess[member.id]) };
+}
+
 const orderKeys: Record<string, (m: AccountMember) => string> = {
-  "user.first_name": (m) => m.user.first_name,
-  "user.last_name": (m) => m.user.last_name,
-  "user.email": (m) => m.email,
+  "user.first_name": (m) => m.user.first_name ?? "",
+  "user.last_name": (m) => m.user.last_name ?? "",
+  "user.email": (m) => m.user.email,
   status: (m) => m.status,
 };
 
+/** facts 50 and 67: an unknown member on GET and DELETE is code 1003. */
+const knownMember = (store: Store, id: string) =>
+  requireFound(findMember(store, id), () => notFound("Member", id, ErrorCodes.unknownAccountMember));
+
 export function registerAccountMembers(router: Router): void {
-  // fact 49: per_page defaults to 20, from 5 to 50; `status`, `order` and `direction`.
-  router.add("GET", "/accounts/:account_id/members", ({ params, query }, { store }) => {
-    const status = query.get("status");
+  const base = "/accounts/:account_id/members";
+
+  // facts 49 and 71: per_page defaults to 20, from 5 to 50; `status`, `order` and `direction`.
+  router.add("GET", base, ({ params, query }, { store }) => {
+    const wanted = query.get("status");
     const order = orderKeys[query.get("order") ?? "user.email"] ?? orderKeys["user.email"];
-    const members = currentMembers(store).filter((m) => !status || m.status === status);
+    const members = currentMembers(store).filter((m) => !wanted || m.status === wanted);
     const views = sortBy(members, order, query.get("direction")).map((m) => memberView(store, params.account_id, m));
     return paginate(views, query, { defaultSize: 20, min: 5, max: 50 });
   });
 
-  // fact 50: an unknown member is code 1003.
-  router.add("GET", "/accounts/:account_id/members/:member_id", ({ params }, { store }) => ({
-    result: memberView(
-      store,
-      params.account_id,
-      requireFound(
-        currentMembers(store).find((m) => m.id === params.member_id),
-        () => notFound("Member", params.member_id, ErrorCodes.unknownAccountMember),
-      ),
-    ),
+  router.add("GET", `${base}/:member_id`, ({ params }, { store }) => ({
+    result: memberView(store, params.account_id, knownMember(store, params.member_id)),
   }));
+
+  router.add("POST", base, ({ params, body }, { store }) => {
+    const input = parseBody(inviteSchema, body);
+    // fact 69: one membership per address, pending or accepted, in any case.
+    if (memberByEmail(store, input.email)) throw invalid("Account member already exists for email address", "/email");
+    const access = toMemberAccess(store, input)!;
+    checkPermissionPairs(store, access);
+    // fact 58: only an address that already has a Cloudflare user may be added as accepted (fact 59).
+    if (input.status === "accepted" && !cloudflareUser(store, input.email)) {
+      throw invalid("Invalid request: automatic verification of new members is not allowed", "/status");
+    }
+    // fact 57: an invite is pending until the invitee accepts.
+    const member = addMember(store, input.email, input.status ?? "pending");
+    store.account.memberAccess[member.id] = access;
+    return { result: inviteView(store, params.account_id, member) };
+  });
+
+  router.add("PUT", `${base}/:member_id`, ({ params, body }, { store }) => {
+    // fact 68 (Conflict C4): an unknown member on PUT is code 400, not 1003.
+    const member = requireFound(findMember(store, params.member_id), () =>
+      invalid(`Invalid member: ${params.member_id} is not a member of this account`, undefined, ErrorCodes.badRequest),
+    );
+    const input = parseBody(updateSchema, body);
+    const access = toMemberAccess(store, { roles: input.roles?.map((r) => r.id), policies: input.policies });
+    if (access) checkPermissionPairs(store, access);
+    // fact 79: a status other than the member's own (a stale `pending`) makes the backend drop the change, silently.
+    const stale = input.status !== undefined && input.status !== member.status;
+    // fact 64: what is sent replaces what the member held.
+    if (access && !stale) store.account.memberAccess[member.id] = access;
+    return { result: memberView(store, params.account_id, member) };
+  });
+
+  // fact 66: DELETE cancels an invite or removes a member, and answers `{id}`.
+  router.add("DELETE", `${base}/:member_id`, ({ params }, { store }) => {
+    const member = knownMember(store, params.member_id);
+    removeMember(store, member.id);
+    return { result: { id: member.id } };
+  });
 }

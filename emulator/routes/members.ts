@@ -1,29 +1,37 @@
 import { z } from "zod";
 import { ApiFailure, ErrorCodes, invalid, notFound } from "../api-error";
 import { now } from "../ids";
-import { paginate, parseBody, Router, sortBy } from "../router";
-import { accountMembers } from "../seed";
+import { EmulatorSettings, paginate, parseBody, Router, sortBy } from "../router";
+import { findMember } from "../roster";
 import { Store, UserGroupRecord } from "../store";
 import { findUserGroup, refuseIfScim } from "./user-groups";
 
 /** fact 30: the body is a bare array of `{id}`. */
 const bodySchema = z.array(z.object({ id: z.string().min(1, "must not be empty") }));
 
-/** The seeded members who are still in the account. */
-export function currentMembers(store: Store) {
-  return accountMembers.filter((m) => !store.account.departedMembers.includes(m.id));
-}
+/** Whether a pending invite may join a user group (fact 81). */
+export type PendingGroupMembers = "accepted" | "refused";
 
 /** fact 33: an id that is not (or no longer) an account member: 400, code 400 (InvalidMember). */
 function checkAccountMember(store: Store, id: string, pointer?: string): void {
-  if (!currentMembers(store).some((m) => m.id === id)) {
-    throw invalid(`Invalid member: ${id} is not a member of this account`, pointer, ErrorCodes.badRequest);
+  if (!findMember(store, id)) throw invalid(`Invalid member: ${id} is not a member of this account`, pointer, ErrorCodes.badRequest);
+}
+
+/**
+ * fact 81: no source says whether a pending invite can join a group. Accepted by default (the
+ * body takes "an existing account Member" id, and a pending membership has one); refused as
+ * InvalidMember when a test switches it, so a provider can be tried against both.
+ */
+function checkJoinable(store: Store, settings: EmulatorSettings, id: string, pointer: string): void {
+  checkAccountMember(store, id, pointer);
+  if (settings.pendingGroupMembers === "refused" && findMember(store, id)!.status === "pending") {
+    throw invalid(`Invalid member: ${id} is a pending invite, not yet an accepted member of this account`, pointer, ErrorCodes.badRequest);
   }
 }
 
-function memberIds(store: Store, body: unknown): string[] {
+function memberIds(store: Store, settings: EmulatorSettings, body: unknown): string[] {
   const ids = [...new Set(parseBody(bodySchema, body).map((m) => m.id))];
-  ids.forEach((id, i) => checkAccountMember(store, id, `/${i}/id`));
+  ids.forEach((id, i) => checkJoinable(store, settings, id, `/${i}/id`));
   return ids;
 }
 
@@ -34,21 +42,21 @@ function membership(group: UserGroupRecord, memberId: string): string {
   return since;
 }
 
-/** fact 29: list items are `{id, email, status}`. */
-function memberView(id: string) {
-  const member = accountMembers.find((m) => m.id === id)!;
+/** fact 29: list items are `{id, email, status}`; a group only ever holds current members. */
+function memberView(store: Store, id: string) {
+  const member = findMember(store, id)!;
   return { id, email: member.email, status: member.status };
 }
 
 /** The server's own order: by email, whatever order the ids were sent in. */
-function listView(ids: string[], direction: string | null = "asc") {
-  return sortBy(ids.map(memberView), (m) => m.email, direction);
+function listView(store: Store, ids: string[], direction: string | null = "asc") {
+  return sortBy(ids.map((id) => memberView(store, id)), (m) => m.email, direction);
 }
 
 /** fact 28: a group with no members answers `result: null`. */
-const wholeList = (group: UserGroupRecord) => {
+const wholeList = (store: Store, group: UserGroupRecord) => {
   const ids = Object.keys(group.members);
-  return { result: ids.length ? listView(ids) : null };
+  return { result: ids.length ? listView(store, ids) : null };
 };
 
 /**
@@ -70,7 +78,7 @@ export function registerMembers(router: Router): void {
   router.add("GET", base, ({ params, query }, { store }) => {
     const group = visibleGroup(store, params.user_group_id);
     const fuzzy = query.get("fuzzyEmail")?.toLowerCase();
-    const members = listView(Object.keys(group.members), query.get("direction")).filter((m) => !fuzzy || m.email.includes(fuzzy));
+    const members = listView(store, Object.keys(group.members), query.get("direction")).filter((m) => !fuzzy || m.email.includes(fuzzy));
     const page = paginate(members, query, { defaultSize: 100, min: 1, max: 500 });
     return members.length ? page : { ...page, result: null };
   });
@@ -79,30 +87,29 @@ export function registerMembers(router: Router): void {
     const group = visibleGroup(store, params.user_group_id);
     checkAccountMember(store, params.member_id);
     const since = membership(group, params.member_id);
-    const member = accountMembers.find((m) => m.id === params.member_id)!;
-    return { result: { ...memberView(member.id), created_at: since, user: member.user } };
+    return { result: { ...memberView(store, params.member_id), created_at: since, user: findMember(store, params.member_id)!.user } };
   });
 
   // fact 31: adding a member who is already there changes nothing; fact 30: the answer is the whole list.
-  router.add("POST", base, ({ params, body }, { store }) => {
+  router.add("POST", base, ({ params, body }, { store, settings }) => {
     const group = visibleGroup(store, params.user_group_id);
-    const ids = memberIds(store, body);
+    const ids = memberIds(store, settings, body);
     refuseIfScim(group, "change its members");
     const stamp = now();
     for (const id of ids) group.members[id] ??= stamp;
     group.modified_on = stamp;
-    return wholeList(group);
+    return wholeList(store, group);
   });
 
   // fact 36: `PUT []` removes every member and leaves the group.
-  router.add("PUT", base, ({ params, body }, { store }) => {
+  router.add("PUT", base, ({ params, body }, { store, settings }) => {
     const group = visibleGroup(store, params.user_group_id);
-    const ids = memberIds(store, body);
+    const ids = memberIds(store, settings, body);
     refuseIfScim(group, "change its members");
     const stamp = now();
     group.members = Object.fromEntries(ids.map((id) => [id, group.members[id] ?? stamp]));
     group.modified_on = stamp;
-    return wholeList(group);
+    return wholeList(store, group);
   });
 
   router.add("DELETE", `${base}/:member_id`, ({ params }, { store }) => {
@@ -112,6 +119,6 @@ export function registerMembers(router: Router): void {
     refuseIfScim(group, "change its members");
     delete group.members[params.member_id];
     group.modified_on = now();
-    return { result: memberView(params.member_id) };
+    return { result: memberView(store, params.member_id) };
   });
 }

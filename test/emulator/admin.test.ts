@@ -1,5 +1,5 @@
 /** The admin endpoints that set what no API call of ours sets: a member's direct grants, and the roles API's answer. */
-import { accountMembers, legacyRoles, permissionGroups } from "../../emulator";
+import { accountMembers, accountOwner, legacyRoles, permissionGroups } from "../../emulator";
 import { admin, useEmulator } from "../support/emulator";
 import { api } from "../support/provider";
 
@@ -67,5 +67,49 @@ describe("PUT /roles_api", () => {
     await admin(emulator(), "PUT", "/roles_api", { answer: "served" });
     expect(await rolesStatus()).toBe(200);
     await expect(admin(emulator(), "PUT", "/roles_api", { answer: "sometimes" })).rejects.toThrow("HTTP 400");
+  });
+});
+
+describe("an invite's life outside the API", () => {
+  const invite = (email: string) => api(emulator())<{ id: string }>("POST", "/members", { email, roles: [] });
+  const status = async (id: string) =>
+    ((await (await fetch(`${emulator().baseUrl}/accounts/${emulator().accountId}/members/${id}`, { headers: { authorization: `Bearer ${emulator().token}` } })).json()) as { result: { status: string } | null; errors: { code: number }[] });
+  const listedIds = async () => [
+    ...(await api(emulator())<{ id: string }[]>("GET", "/members?per_page=50&page=1")),
+    ...(await api(emulator())<{ id: string }[]>("GET", "/members?per_page=50&page=2")),
+  ].map((m) => m.id);
+
+  it("fact 57: POST /account_members/{id}/accept accepts a pending invite as the invitee would, giving the invitee a Cloudflare user", async () => {
+    const { id } = await invite("accepts@example.net");
+    const accepted = await admin<{ status: string; user: { id?: string } }>(emulator(), "POST", `/account_members/${id}/accept`);
+    expect(accepted).toMatchObject({ status: "accepted", user: { id: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+    expect((await status(id)).result?.status).toBe("accepted");
+    await expect(admin(emulator(), "POST", `/account_members/${id}/accept`)).rejects.toThrow("not a pending invite");
+  });
+
+  it("fact 80: POST /account_members/{id}/expire drops a pending invite out of the list, and GET then gives 1003", async () => {
+    const { id } = await invite("expires@example.net");
+    expect(await listedIds()).toContain(id);
+    await admin(emulator(), "POST", `/account_members/${id}/expire`);
+    expect(await listedIds()).not.toContain(id);
+    expect((await status(id)).errors).toEqual([expect.objectContaining({ code: 1003 })]);
+    expect((await invite("expires@example.net")).id).not.toBe(id);
+  });
+
+  it("fact 80: only a pending invite expires", async () => {
+    await expect(admin(emulator(), "POST", `/account_members/${accountOwner.id}/expire`)).rejects.toThrow("not a pending invite");
+  });
+
+  it("fact 59: POST /users makes an address an existing Cloudflare user, so it may be added as accepted", async () => {
+    const user = await admin<{ id: string; email: string }>(emulator(), "POST", "/users", { email: "Signed.Up@example.net", first_name: "Signed" });
+    expect(user.email).toBe("signed.up@example.net");
+    const member = await api(emulator())<{ status: string; user: { id: string } }>("POST", "/members", { email: "signed.up@example.net", roles: [], status: "accepted" });
+    expect(member).toMatchObject({ status: "accepted", user: { id: user.id } });
+  });
+
+  it("DELETE /account_members/{id} removes an invited member too", async () => {
+    const { id } = await invite("leaves@example.net");
+    await admin(emulator(), "DELETE", `/account_members/${id}`);
+    expect(await listedIds()).not.toContain(id);
   });
 });

@@ -451,9 +451,58 @@ describe("account members", () => {
     expect(listed).toEqual(owner);
   });
 
-  it("fact 49: at most 50 a page; fact 50: an unknown member is code 1003", async () => {
+  it("facts 49 and 71: at most 50 a page; facts 50 and 67: an unknown member is code 1003", async () => {
     expect((await cf.accounts.members.list({ account_id, per_page: 500 })).result).toHaveLength(50);
     expect((await apiError(() => cf.accounts.members.get("0".repeat(32), { account_id }))).errors[0]).toMatchObject({ code: 1003 });
+  });
+});
+
+describe("account member writes", () => {
+  const roleId = (name: string) => legacyRoles.find((r) => r.name === name)!.id;
+  const adminGroup = () => permissionGroups.find((pg) => pg.meta.label === "admin")!.id;
+  let systemGroup: string;
+  beforeAll(async () => {
+    systemGroup = (await collect(cf.iam.resourceGroups.list({ account_id }))).find((g) => g.name === `com.cloudflare.api.account.${account_id}`)!.id;
+  });
+
+  it("fact 57: create invites as pending; fact 54: its answer has no roles, the GET has them (fact 62: mirrored as a policy)", async () => {
+    const created = await cf.accounts.members.create({ account_id, email: "sdk.invite@example.net", roles: [roleId("Administrator")] });
+    expect(created.status).toBe("pending");
+    expect(created.roles).toBeUndefined();
+    const got = await cf.accounts.members.get(created.id!, { account_id });
+    expect(got.roles!.map((r) => r.name)).toEqual(["Administrator"]);
+    expect(got.policies!.map((p) => p.permission_groups!.map((g) => g.id))).toEqual([[adminGroup()]]);
+  });
+
+  it("fact 52: create takes policies; fact 62: they read back with the mirrored role", async () => {
+    const created = await cf.accounts.members.create({
+      account_id,
+      email: "sdk.policies@example.net",
+      policies: [{ access: "allow", permission_groups: [{ id: adminGroup() }], resource_groups: [{ id: systemGroup }] }],
+    });
+    expect((await cf.accounts.members.get(created.id!, { account_id })).roles!.map((r) => r.id)).toEqual([roleId("Administrator")]);
+  });
+
+  it("fact 58: status accepted for an address with no Cloudflare user is code 1001; fact 69: a duplicate is 'already exists'", async () => {
+    const automatic = await apiError(() => cf.accounts.members.create({ account_id, email: "nobody.yet@example.net", roles: [], status: "accepted" }));
+    expect(automatic.errors[0]).toMatchObject({ code: 1001, message: "Invalid request: automatic verification of new members is not allowed" });
+    const duplicate = await apiError(() => cf.accounts.members.create({ account_id, email: accountMembers[0].email.toUpperCase(), roles: [] }));
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.errors[0].message).toBe("Account member already exists for email address");
+  });
+
+  it("fact 53: update sends roles as {id} objects and fact 64: replaces them; fact 68: an unknown member is code 400", async () => {
+    const created = await cf.accounts.members.create({ account_id, email: "sdk.update@example.net", roles: [roleId("DNS")] });
+    const updated = await cf.accounts.members.update(created.id!, { account_id, roles: [{ id: roleId("Billing") }] });
+    expect(updated.roles!.map((r) => r.name)).toEqual(["Billing"]);
+    expect((await apiError(() => cf.accounts.members.update("0".repeat(32), { account_id, roles: [] }))).errors[0]).toMatchObject({ code: 400 });
+  });
+
+  it("fact 66: delete answers {id}; fact 67: the member is then 1003, and so is a second delete", async () => {
+    const created = await cf.accounts.members.create({ account_id, email: "sdk.delete@example.net", roles: [] });
+    expect(await cf.accounts.members.delete(created.id!, { account_id })).toEqual({ id: created.id });
+    expect((await apiError(() => cf.accounts.members.get(created.id!, { account_id }))).errors[0]).toMatchObject({ code: 1003 });
+    expect((await apiError(() => cf.accounts.members.delete(created.id!, { account_id }))).errors[0]).toMatchObject({ code: 1003 });
   });
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "../../emulator";
 import { admin, stats } from "../support/emulator";
+import { api } from "../support/provider";
 
 const createGroup = (baseUrl: string, accountId: string, token: string, name: string) =>
   fetch(`${baseUrl}/accounts/${accountId}/iam/user_groups`, {
@@ -33,6 +34,21 @@ it("persists the account to the state file, across a restart", async () => {
   const state = await admin<{ userGroups: Record<string, { name: string }> }>(second, "GET", "/state");
   expect(Object.values(state.userGroups).map((g) => g.name)).toEqual(["kept"]);
   await second.close();
+});
+
+it("persists invites and their acceptance across a restart", async () => {
+  const stateFile = join(mkdtempSync(join(tmpdir(), "emulator-")), "state.json");
+  const first = await startEmulator({ stateFile, rateLimit: false });
+  const invited = await api(first)<{ id: string }>("POST", "/members", { email: "kept@example.net", roles: [] });
+  await admin(first, "POST", `/account_members/${invited.id}/accept`);
+  await first.close();
+
+  const second = await startEmulator({ stateFile, rateLimit: false });
+  try {
+    expect(await api(second)("GET", `/members/${invited.id}`)).toMatchObject({ email: "kept@example.net", status: "accepted" });
+  } finally {
+    await second.close();
+  }
 });
 
 it("runs as a command with a port, a token and a state file", async () => {

@@ -23,6 +23,6 @@ it("stops at an empty page whatever result_info claims", () => {
   expect(hasMorePages(1, 0, { total_pages: 5 }, 50)).toBe(false);
 });
 
-it("asks for the largest page each list accepts (facts 1, 15, 27 and 49)", () => {
-  expect(PAGE_SIZE).toEqual({ permissionGroups: 50, userGroups: 500, userGroupMembers: 500, accountMembers: 50 });
+it("asks for the largest page each list accepts (facts 1, 15, 27 and 49; the legacy roles at the reference page's 50)", () => {
+  expect(PAGE_SIZE).toEqual({ permissionGroups: 50, userGroups: 500, userGroupMembers: 500, accountMembers: 50, roles: 50 });
 });
