@@ -25,13 +25,15 @@ export const UNKNOWN_PERMISSION = "unknown:permission";
 
 /**
  * Whether a grant's permission is administrator-class: its permission group, or for a role with
- * no equivalent group the role's name. A role whose name cannot be read is taken as one (fail closed).
+ * no equivalent group the role's name or its permissions (`GET /accounts/{id}/roles`). A role that
+ * cannot be read is taken as one (fail closed).
  */
 export function isAdministratorPermission(permissionGroupId: string, account: Pick<AccountSnapshot, "permissionGroups" | "roles">, rules: RiskRules): boolean {
   if (permissionGroupId === UNKNOWN_PERMISSION) return true;
   if (!permissionGroupId.startsWith(ROLE_PREFIX)) return isAdministratorClass(account.permissionGroups.find((p) => p.id === permissionGroupId), rules);
   const role = account.roles.find((r) => r.id === permissionGroupId.slice(ROLE_PREFIX.length));
-  return !role || isAdministratorClass({ name: role.name, label: "" }, rules);
+  // A role that may edit the account's organization manages its members: administrator-class by what it grants.
+  return !role || isAdministratorClass({ name: role.name, label: "" }, rules) || role.permissions.organization?.edit === true;
 }
 
 /** The whole account: a system resource group (fact 9), or a scope of the account with the object `*`. */

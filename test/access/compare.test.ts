@@ -96,3 +96,14 @@ it("lists who holds access outside user groups, as context: roles (administrator
   ]);
   expect(data(after, after).risks).toEqual([]);
 });
+
+it("weighs a role with no equivalent permission group by its name and what it grants; a role it cannot read is administrator-class", () => {
+  const roles: AccountSnapshot["roles"] = [
+    { id: "org", name: "Members Manager", description: "", permissions: { organization: { read: true, edit: true } } },
+    { id: "dns", name: "DNS Editor", description: "", permissions: { dns: { read: true, edit: true } } },
+  ];
+  const holding = (roleIds: string[]) => ({ members: [{ id: "ada", email: "ada@example.com", status: "accepted", roles: roleIds, policies: [] }], roles });
+  const gained = (roleId: string) =>
+    review(account([], holding([])), account([], holding([roleId]))).risks.filter((r) => r.kind === "administrator").length;
+  expect([gained("org"), gained("dns"), gained("unreadable")]).toEqual([1, 0, 1]);
+});
