@@ -4,9 +4,9 @@
  * review is, and the text of `pulumi preview --diff` is folded below in a fence none of its
  * lines can close, cut first when room runs out.
  */
-import { altersNoAccess, Review } from "./compare";
+import { altersNoAccess, type Review } from "./compare";
 import { codeSpan, ownWords, visibleLines } from "./inert";
-import { assemble, DIFF_CLOSE, DIFF_OPEN, HEAD, NO_CHANGE, ReviewLines, reviewLines, section } from "./markdown";
+import { assemble, DIFF_CLOSE, DIFF_OPEN, HEAD, NO_CHANGE, type ReviewLines, reviewLines, section } from "./markdown";
 
 /** GitHub refuses a comment longer than this. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -74,7 +74,8 @@ function cutFold(lines: string[], room: number): string[] | undefined {
 
 /** The review cut to `room`: whole risks first, as many as fit; then the rest, to a line. */
 function cutReview(parts: ReviewLines, room: number, wholeReviewAt: string, previewLeftOut: boolean): string[] {
-  const moreRisks = (n: number) => `- ⚠️ ${ownWords(`${count(n, "more risk")} cut to fit a pull-request comment: the whole review lists each one, and --fail-on risk counts them all`)}`;
+  const moreRisks = (n: number) =>
+    `- ⚠️ ${ownWords(`${count(n, "more risk")} cut to fit a pull-request comment: the whole review lists each one, and --fail-on risk counts them all`)}`;
   const cutLine = (cut: { lines: number; chars: number }) =>
     `${CUT} ${ownWords(`${count(cut.lines, "more line")} of the review (${count(cut.chars, "character")})${previewLeftOut ? ", and the preview below it," : ""} are left out; the whole review is in`)} ${codeSpan(wholeReviewAt)}.`;
   const every = [...parts.risks, ...parts.rest];

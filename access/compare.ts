@@ -4,10 +4,10 @@
  * the risks, listed first.
  */
 import type { AccountSnapshot, SnapshotPolicy } from "../account/snapshot";
-import { effectiveAccess, Grant, grantKey, policyTargets, Source, sourceKey, Target, targetKey } from "./effective";
-import { isAccountWide, isAdministratorClass, isAdministratorPermission, RiskRules, UNKNOWN_PERMISSION } from "./risk";
+import { effectiveAccess, type Grant, grantKey, policyTargets, type Source, sourceKey, type Target, targetKey } from "./effective";
+import { isAccountWide, isAdministratorClass, isAdministratorPermission, type RiskRules, UNKNOWN_PERMISSION } from "./risk";
 import { ROLE_PREFIX } from "./roles";
-import { join, name, plain, quoted, Text, text } from "./text";
+import { join, name, plain, quoted, type Text, text } from "./text";
 
 /**
  * Why a line is gained or lost: through a user group (`via`, `leaves` it, its `policy` changes,
@@ -90,13 +90,19 @@ class Names {
   permissionGroup = (id: string) =>
     id === UNKNOWN_PERMISSION
       ? "(a permission group unknown until apply)"
-      : id.startsWith(ROLE_PREFIX) ? this.role(id.slice(ROLE_PREFIX.length)) : this.find((a) => a.permissionGroups, id)?.name || id;
+      : id.startsWith(ROLE_PREFIX)
+        ? this.role(id.slice(ROLE_PREFIX.length))
+        : this.find((a) => a.permissionGroups, id)?.name || id;
   role = (id: string) => this.find((a) => a.roles, id)?.name || id;
   group = (id: string) => this.find((a) => a.userGroups, id)?.name ?? id;
 
   target = (target: Target): Text => {
     if (isAccountWide(target, this.after) || isAccountWide(target, this.before)) return ["the account"];
-    if ("scope" in target) return text`scope ${join(target.scope.objects.map((o) => [name(o)]), ", ")}`;
+    if ("scope" in target)
+      return text`scope ${join(
+        target.scope.objects.map((o) => [name(o)]),
+        ", ",
+      )}`;
     const group = this.find((a) => a.resourceGroups, target.resourceGroupId);
     return [group ? quoted(group.name) : name(target.resourceGroupId)];
   };
@@ -113,7 +119,10 @@ function lines(grants: Grant[], names: Names, why: (g: Grant) => Why): Map<strin
   for (const grant of grants) {
     const reason = why(grant);
     const key = [grant.memberId, targetKey(grant.target), sourceKey(grant.source), reason].join("\t");
-    const entry = byLine.get(key) ?? { memberId: grant.memberId, line: { permissionGroups: [], target: names.target(grant.target), group: names.source(grant.source), why: reason } };
+    const entry = byLine.get(key) ?? {
+      memberId: grant.memberId,
+      line: { permissionGroups: [], target: names.target(grant.target), group: names.source(grant.source), why: reason },
+    };
     entry.line.permissionGroups.push(names.permissionGroup(grant.permissionGroupId));
     byLine.set(key, entry);
   }
@@ -157,11 +166,15 @@ function risks(gained: Grant[], after: AccountSnapshot, names: Names, rules: Ris
   for (const grant of gained) {
     const who = grantText(grant, names);
     const key = plain(who);
-    if (isAdministratorPermission(grant.permissionGroupId, after, rules)) found.set(`admin\t${key}`, { kind: "administrator", message: text`${who}: an administrator-class permission group` });
+    if (isAdministratorPermission(grant.permissionGroupId, after, rules))
+      found.set(`admin\t${key}`, { kind: "administrator", message: text`${who}: an administrator-class permission group` });
     if (isAccountWide(grant.target, after)) found.set(`wide\t${key}`, { kind: "account-wide", message: text`${who}: a grant on the whole account` });
   }
   for (const removal of outside.filter((r) => r.memberIds.length)) {
-    const who = join([...new Set(removal.memberIds.map(names.member))].sort().map((m) => [name(m)]), ", ");
+    const who = join(
+      [...new Set(removal.memberIds.map(names.member))].sort().map((m) => [name(m)]),
+      ", ",
+    );
     found.set(`outside\t${removal.groupId}`, {
       kind: "removes-outside-members",
       message: text`the member list of ${quoted(names.group(removal.groupId))} would remove ${who}, added outside this program`,
@@ -186,7 +199,13 @@ function denyRisks(before: AccountSnapshot, after: AccountSnapshot, names: Names
 }
 
 function policyText(policy: SnapshotPolicy, names: Names): Text {
-  const permissions = join(policy.permissionGroups.map(names.permissionGroup).sort().map((p) => [name(p)]), ", ");
+  const permissions = join(
+    policy.permissionGroups
+      .map(names.permissionGroup)
+      .sort()
+      .map((p) => [name(p)]),
+    ", ",
+  );
   return text`${policy.access === "deny" ? "deny" : "allow"} ${permissions} on ${join(policyTargets(policy).map(names.target), ", ")}`;
 }
 
@@ -279,13 +298,20 @@ function ssoConnectors(before: AccountSnapshot, after: AccountSnapshot): Change[
  */
 function directAccess(after: AccountSnapshot, names: Names, rules: RiskRules): Change[] {
   // From effective access, so a role and the policy the API mirrors it into (fact 62) show once.
-  const held = lines(effectiveAccess(after).filter((g) => g.source.kind !== "group"), names, (g) => g.source.kind as Why);
+  const held = lines(
+    effectiveAccess(after).filter((g) => g.source.kind !== "group"),
+    names,
+    (g) => g.source.kind as Why,
+  );
   return [...held.entries()]
     .map(([memberId, list]) => ({
       subject: [name(names.member(memberId))],
       change: join(
         list.map((l) => {
-          const what = join(l.permissionGroups.map((p) => [name(p)]), ", ");
+          const what = join(
+            l.permissionGroups.map((p) => [name(p)]),
+            ", ",
+          );
           const admin = l.why === "role" && isAdministratorClass({ name: l.group, label: "" }, rules) ? " (administrator-class)" : "";
           return l.why === "role" ? text`role ${name(l.group)}${admin}` : text`${what} on ${l.target} (a direct policy)`;
         }),
@@ -318,7 +344,13 @@ export function compareAccess(
   const { people: changes, gained } = people(before, after, names);
   const oauth = oauthClients(before, after);
   return {
-    risks: [...unresolved, ...risks(gained, after, names, rules, outside), ...denyRisks(before, after, names), ...oauth.risks, ...(unresolved.length || changes.length ? rolesUnknown(after) : [])],
+    risks: [
+      ...unresolved,
+      ...risks(gained, after, names, rules, outside),
+      ...denyRisks(before, after, names),
+      ...oauth.risks,
+      ...(unresolved.length || changes.length ? rolesUnknown(after) : []),
+    ],
     people: changes,
     groups: groups(before, after, names),
     resourceGroups: resourceGroups(before, after),

@@ -30,8 +30,7 @@ export const accountTarget = (accountId: string): Target => ({ scope: { key: `co
 export const targetKey = (target: Target): string =>
   "resourceGroupId" in target ? `rg:${target.resourceGroupId}` : `scope:${target.scope.key}:${[...target.scope.objects].sort().join(",")}`;
 
-export const sourceKey = (source: Source): string =>
-  source.kind === "group" ? `group:${source.groupId}` : source.kind === "role" ? `role:${source.roleId}` : "direct";
+export const sourceKey = (source: Source): string => (source.kind === "group" ? `group:${source.groupId}` : source.kind === "role" ? `role:${source.roleId}` : "direct");
 
 export const grantKey = (grant: Grant): string => [grant.memberId, grant.permissionGroupId, targetKey(grant.target), sourceKey(grant.source)].join("\t");
 
@@ -49,9 +48,9 @@ function policyGrants(model: AccessModel, memberIds: string[], policies: Snapsho
   return policies
     .filter((policy) => policy.access !== "deny")
     .flatMap((policy) =>
-      policyTargets(policy).map((target) => canonicalTarget(target, model)).flatMap((target) =>
-        memberIds.flatMap((memberId) => policy.permissionGroups.map((permissionGroupId) => ({ memberId, permissionGroupId, target, source }))),
-      ),
+      policyTargets(policy)
+        .map((target) => canonicalTarget(target, model))
+        .flatMap((target) => memberIds.flatMap((memberId) => policy.permissionGroups.map((permissionGroupId) => ({ memberId, permissionGroupId, target, source })))),
     );
 }
 

@@ -4,7 +4,7 @@
  * visible marks (`⟨U+2028⟩`); a very long name is cut with a mark saying how much was cut.
  */
 
-import { unicodeEscape, UNSEEN } from "../provider/framework/quote";
+import { UNSEEN, unicodeEscape } from "../provider/framework/quote";
 
 /** How much of one name is shown: enough to tell names apart, short enough to keep a review readable. */
 export const MAX_NAME_CHARS = 200;

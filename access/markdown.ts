@@ -4,9 +4,9 @@
  * as plain text or a quoted literal, so no name can open HTML, close a fence, mention, link or
  * break a line. Our own words are escaped too, so a value that reached one by mistake is inert.
  */
-import { AccessLine, altersNoAccess, Change, Review } from "./compare";
+import { type AccessLine, altersNoAccess, type Change, type Review } from "./compare";
 import { codeSpan, literal, ownWords, ownWordsInBlock } from "./inert";
-import { Text } from "./text";
+import type { Text } from "./text";
 
 export const NO_CHANGE = "No change in access: this change alters no one's access.";
 
@@ -39,10 +39,7 @@ function personLine(sign: "+" | "-", member: string, line: AccessLine): string {
 
 /** `+ ada@example.com gains DNS Write, Zone Read on "production zones" (via SRE)` */
 export function personLines(review: Review): string[] {
-  return review.people.flatMap((person) => [
-    ...person.gains.map((l) => personLine("+", person.member, l)),
-    ...person.losses.map((l) => personLine("-", person.member, l)),
-  ]);
+  return review.people.flatMap((person) => [...person.gains.map((l) => personLine("+", person.member, l)), ...person.losses.map((l) => personLine("-", person.member, l))]);
 }
 
 export const section = (title: string, items: string[]) => (items.length ? [`**${title}**`, "", ...items, ""] : []);

@@ -12,11 +12,11 @@
 import { z } from "zod";
 import type { AccountSnapshot, SnapshotMember, SnapshotPolicy } from "../account/snapshot";
 import { UNKNOWN, unknownPaths } from "../provider/framework/unknown";
-import { KINDS, KindType, MODULE, ProviderKind } from "../provider/resources/kinds";
+import { KINDS, type KindType, MODULE, type ProviderKind } from "../provider/resources/kinds";
 import { canonicalScopes } from "../provider/resources/oauth-client/schema";
 import type { OutsideRemoval, Risk } from "./compare";
 import { UNKNOWN_PERMISSION } from "./risk";
-import { join, name, quoted, Text, text } from "./text";
+import { join, name, quoted, type Text, text } from "./text";
 
 const state = z.object({
   urn: z.string(),
@@ -107,7 +107,11 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 const isUnknown = (value: unknown) => value === UNKNOWN;
 const hasUnknown = (value: unknown) => unknownPaths(value).length > 0;
 /** Property paths, which the program names: shown as names. */
-const paths = (list: string[]): Text => join(list.map((p) => [name(p)]), ", ");
+const paths = (list: string[]): Text =>
+  join(
+    list.map((p) => [name(p)]),
+    ", ",
+  );
 const systemGroupOf = (account: AccountSnapshot) => account.resourceGroups.find((g) => g.system)?.id;
 
 export interface Planned {
@@ -235,14 +239,22 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
 
   /** A group's members, or the group itself, that a step names: unresolved ones become risks. */
   function targetGroup(s: State, kind: Kind): AccountSnapshot["userGroups"][number] | undefined {
-    const members = join([...strings(s.inputs.memberIds), ...strings([s.inputs.memberId])].map((id) => [name(memberName(id))]), ", ");
+    const members = join(
+      [...strings(s.inputs.memberIds), ...strings([s.inputs.memberId])].map((id) => [name(memberName(id))]),
+      ", ",
+    );
     const { ids, exact } = idsOf(s.inputs.userGroupId, s, "userGroupId", "UserGroup");
     if (!exact) {
       unresolved(s, kind, text`the group is unknown until apply: this change may add ${members.length ? members : ["its members"]} to any group`);
       return undefined;
     }
     const target = group(ids[0]);
-    if (!target) unresolved(s, kind, text`the user group ${name(ids[0])} is not in the reviewed account or the change: this change may add ${members.length ? members : ["its members"]} to it`);
+    if (!target)
+      unresolved(
+        s,
+        kind,
+        text`the user group ${name(ids[0])} is not in the reviewed account or the change: this change may add ${members.length ? members : ["its members"]} to it`,
+      );
     return target;
   }
 
@@ -283,7 +295,15 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
       const unknown = unknownPaths(inputs).map((path) => path.join("."));
       if (unknown.length) unresolved(s, kind, text`unknown until apply: ${paths(unknown)}`);
       const existing = after.ssoConnectors.find((c) => c.id === id);
-      const connector = { useFedrampLanguage: false, verificationCode: "", verificationStatus: "", ...existing, id, emailDomain: String(inputs.emailDomain), enabled: inputs.enabled !== false };
+      const connector = {
+        useFedrampLanguage: false,
+        verificationCode: "",
+        verificationStatus: "",
+        ...existing,
+        id,
+        emailDomain: String(inputs.emailDomain),
+        enabled: inputs.enabled !== false,
+      };
       after.ssoConnectors = [...after.ssoConnectors.filter((c) => c.id !== id), connector];
     },
     OAuthClient: ({ kind, s, id, inputs }) => {
@@ -345,7 +365,8 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
         scopes: wide ? [accountWide] : [],
       };
     });
-    if (unknown.length) member.policies.push({ access: "allow", permissionGroups: [UNKNOWN_PERMISSION], resourceGroups: systemGroup ? [systemGroup] : [], scopes: systemGroup ? [] : [accountWide] });
+    if (unknown.length)
+      member.policies.push({ access: "allow", permissionGroups: [UNKNOWN_PERMISSION], resourceGroups: systemGroup ? [systemGroup] : [], scopes: systemGroup ? [] : [accountWide] });
     // fact 63: with both, the API prefers policies; fact 64: a PUT replaces the dimension it sends.
     member.roles = policiesIn.length ? [] : strings(inputs.roles);
   }
@@ -414,4 +435,3 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
 
   return { after, outside, notes, risks };
 }
-

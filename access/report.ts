@@ -4,8 +4,8 @@
  * cells marked. As data (JSON) and as one self-contained HTML page that needs no network.
  */
 import type { AccountSnapshot } from "../account/snapshot";
-import { effectiveAccess, Grant, Source, targetKey } from "./effective";
-import { isAccountWide, isAdministratorPermission, RiskRules } from "./risk";
+import { effectiveAccess, type Grant, type Source, targetKey } from "./effective";
+import { isAccountWide, isAdministratorPermission, type RiskRules } from "./risk";
 import { ROLE_PREFIX } from "./roles";
 
 export interface ReportCell {
@@ -43,8 +43,13 @@ export function accessReport(account: AccountSnapshot, rules: RiskRules): Access
   const memberName = (id: string) => account.members.find((m) => m.id === id)?.email || id;
   const roleName = (id: string) => account.roles.find((r) => r.id === id)?.name || id;
   const via = (source: Source) =>
-    source.kind === "group" ? (account.userGroups.find((g) => g.id === source.groupId)?.name ?? source.groupId) : source.kind === "role" ? `role ${roleName(source.roleId)}` : "a direct policy";
-  const permissionName = (id: string) => (id.startsWith(ROLE_PREFIX) ? `role ${roleName(id.slice(ROLE_PREFIX.length))}` : (account.permissionGroups.find((p) => p.id === id)?.name ?? id));
+    source.kind === "group"
+      ? (account.userGroups.find((g) => g.id === source.groupId)?.name ?? source.groupId)
+      : source.kind === "role"
+        ? `role ${roleName(source.roleId)}`
+        : "a direct policy";
+  const permissionName = (id: string) =>
+    id.startsWith(ROLE_PREFIX) ? `role ${roleName(id.slice(ROLE_PREFIX.length))}` : (account.permissionGroups.find((p) => p.id === id)?.name ?? id);
 
   const sections = [...byTarget.values()].map((inTarget): ReportSection => {
     const accountWide = isAccountWide(inTarget[0].target, account);
@@ -68,7 +73,7 @@ export function accessReport(account: AccountSnapshot, rules: RiskRules): Access
   return { accountId: account.accountId, members: new Set(grants.map((g) => g.memberId)).size, grants: grants.length, sections };
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STYLE = `
 body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #1d1d1f; }
@@ -103,9 +108,7 @@ box.addEventListener("input", () => {
 `;
 
 function sectionHtml(section: ReportSection): string {
-  const header = section.permissionGroups
-    .map((pg) => `<th${pg.administrator ? ' class="admin" title="administrator-class"' : ""}>${escape(pg.name)}</th>`)
-    .join("");
+  const header = section.permissionGroups.map((pg) => `<th${pg.administrator ? ' class="admin" title="administrator-class"' : ""}>${escapeHtml(pg.name)}</th>`).join("");
   const rows = section.rows
     .map((row) => {
       const via = [...new Set(row.cells.flatMap((c) => c?.via ?? []))].join(" ").toLowerCase();
@@ -113,13 +116,13 @@ function sectionHtml(section: ReportSection): string {
         .map((cell, i) => {
           if (!cell) return "<td></td>";
           const title = `${section.permissionGroups[i].name}, via ${cell.via.join(", ")}${cell.risks.length ? ` (risk: ${cell.risks.join(", ")})` : ""}`;
-          return `<td class="granted${cell.risks.length ? " risk" : ""}" title="${escape(title)}">✓ <span>${escape(cell.via.join(", "))}</span></td>`;
+          return `<td class="granted${cell.risks.length ? " risk" : ""}" title="${escapeHtml(title)}">✓ <span>${escapeHtml(cell.via.join(", "))}</span></td>`;
         })
         .join("");
-      return `<tr data-member="${escape(row.member.toLowerCase())}" data-via="${escape(via)}"><td class="member">${escape(row.member)}</td>${cells}</tr>`;
+      return `<tr data-member="${escapeHtml(row.member.toLowerCase())}" data-via="${escapeHtml(via)}"><td class="member">${escapeHtml(row.member)}</td>${cells}</tr>`;
     })
     .join("\n");
-  return `<section data-target="${escape(section.target)}"><h2>${escape(section.target)}</h2>
+  return `<section data-target="${escapeHtml(section.target)}"><h2>${escapeHtml(section.target)}</h2>
 <table><thead><tr><th class="member">Member</th>${header}</tr></thead><tbody>
 ${rows}
 </tbody></table></section>`;
@@ -127,9 +130,9 @@ ${rows}
 
 export function reportHtml(report: AccessReport): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Cloudflare access of account ${escape(report.accountId)}</title><style>${STYLE}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>Cloudflare access of account ${escapeHtml(report.accountId)}</title><style>${STYLE}</style></head>
 <body>
-<h1>Cloudflare access of account ${escape(report.accountId)}</h1>
+<h1>Cloudflare access of account ${escapeHtml(report.accountId)}</h1>
 <div class="summary">${report.members} members hold ${report.grants} grants through user groups, roles and direct policies, in ${report.sections.length} places. Each cell names what grants it.</div>
 <div class="legend"><span class="granted" style="background:#e8f5e9">✓ granted</span><span style="background:#ffe0e0">✓ risk: administrator-class, or the whole account</span></div>
 <p><input id="filter" type="search" placeholder="Filter by member or group" aria-label="Filter by member or group"></p>

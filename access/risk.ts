@@ -1,6 +1,7 @@
 /** What makes a grant risky: an administrator-class permission group, or a target that is the whole account. */
-import type { AccountSnapshot } from "../account/snapshot";
+
 import type { PermissionGroup } from "../account/permission-groups";
+import type { AccountSnapshot } from "../account/snapshot";
 import type { Target } from "./effective";
 import { ROLE_PREFIX } from "./roles";
 
@@ -30,7 +31,11 @@ export const UNKNOWN_PERMISSION = "unknown:permission";
  */
 export function isAdministratorPermission(permissionGroupId: string, account: Pick<AccountSnapshot, "permissionGroups" | "roles">, rules: RiskRules): boolean {
   if (permissionGroupId === UNKNOWN_PERMISSION) return true;
-  if (!permissionGroupId.startsWith(ROLE_PREFIX)) return isAdministratorClass(account.permissionGroups.find((p) => p.id === permissionGroupId), rules);
+  if (!permissionGroupId.startsWith(ROLE_PREFIX))
+    return isAdministratorClass(
+      account.permissionGroups.find((p) => p.id === permissionGroupId),
+      rules,
+    );
   const role = account.roles.find((r) => r.id === permissionGroupId.slice(ROLE_PREFIX.length));
   // A role that may edit the account's organization manages its members: administrator-class by what it grants.
   return !role || isAdministratorClass({ name: role.name, label: "" }, rules) || role.permissions.organization?.edit === true;

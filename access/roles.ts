@@ -2,8 +2,9 @@
  * Legacy account roles and the permission groups that replace them (fact 77: the labels
  * `admin`, `all_privileges`; fact 78: roles are deprecated in favour of permission groups).
  */
-import type { SnapshotRole } from "../account/snapshot";
+
 import type { PermissionGroup } from "../account/permission-groups";
+import type { SnapshotRole } from "../account/snapshot";
 
 /** A grant through a role with no equivalent permission group names its permission `role:<id>`. */
 export const ROLE_PREFIX = "role:";

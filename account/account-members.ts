@@ -1,8 +1,8 @@
 /** The account's members (`GET /accounts/{id}/members`): the ids a user group can hold, with emails and direct grants. */
 import { z } from "zod";
-import { apiPath, CloudflareClient, list, listAllPages, optional, PAGE_SIZE, serverString } from "../provider/client";
-import { apiPolicy, PolicyInput, toPolicyOutputs } from "../provider/resources/user-group/schema";
+import { apiPath, type CloudflareClient, list, listAllPages, optional, PAGE_SIZE, serverString } from "../provider/client";
 import { oncePerAccount } from "../provider/client/once";
+import { apiPolicy, type PolicyInput, toPolicyOutputs } from "../provider/resources/user-group/schema";
 
 export interface AccountMember {
   id: string;
@@ -47,9 +47,7 @@ export const toDirectGrants = (m: ApiAccountMember): DirectGrants => ({
 });
 
 /** Read once per account per run, like the permission groups. */
-const accountMembersAsRead = oncePerAccount((client, accountId) =>
-  listAllPages(client, apiPath`/accounts/${accountId}/members`, apiAccountMember, PAGE_SIZE.accountMembers),
-);
+const accountMembersAsRead = oncePerAccount((client, accountId) => listAllPages(client, apiPath`/accounts/${accountId}/members`, apiAccountMember, PAGE_SIZE.accountMembers));
 
 export const allAccountMembers = async (client: CloudflareClient, accountId: string): Promise<AccountMember[]> =>
   (await accountMembersAsRead(client, accountId)).map(toAccountMember);

@@ -5,7 +5,7 @@
  * are open, `resource.response` may be anything (fact 111).
  */
 import { z } from "zod";
-import { apiPath, CloudflareClient, listAllPages, optional, ResultInfo, serverString } from "../provider/client";
+import { apiPath, type CloudflareClient, listAllPages, optional, type ResultInfo, serverString } from "../provider/client";
 
 /** One v2 entry (fact 108), only the fields attribution reads. */
 export const auditEntrySchema = z.object({
@@ -44,7 +44,10 @@ export async function listAuditEntries(client: CloudflareClient, accountId: stri
     const { result, resultInfo } = await client.request({
       method: "GET",
       path: apiPath`/accounts/${accountId}/logs/audit`,
-      schema: z.array(auditEntrySchema).nullish().transform((page) => page ?? []),
+      schema: z
+        .array(auditEntrySchema)
+        .nullish()
+        .transform((page) => page ?? []),
       // fact 100: both bounds are required, RFC3339.
       query: { since: since.toISOString(), before: before.toISOString(), action_type: WRITES, limit: PAGE_LIMIT, direction: "asc", cursor },
     });

@@ -1,6 +1,6 @@
 /** The OAuth scopes a client may request (`GET /oauth/scopes`, one page). */
 import { z } from "zod";
-import { CloudflareClient } from "../provider/client";
+import type { CloudflareClient } from "../provider/client";
 
 export interface OAuthScope {
   id: string;

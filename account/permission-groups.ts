@@ -50,16 +50,12 @@ export function toPermissionGroup(api: z.infer<typeof apiPermissionGroup>): Perm
 }
 
 export const allPermissionGroups = oncePerAccount((client, accountId) =>
-  listAllPages(client, apiPath`/accounts/${accountId}/iam/permission_groups`, apiPermissionGroup, PAGE_SIZE.permissionGroups).then((list) =>
-    list.map(toPermissionGroup),
-  ),
+  listAllPages(client, apiPath`/accounts/${accountId}/iam/permission_groups`, apiPermissionGroup, PAGE_SIZE.permissionGroups).then((list) => list.map(toPermissionGroup)),
 );
 
 /** fact 2: the `label` filter matches the role label, as the API's own filter does. */
 export function filterPermissionGroups(groups: PermissionGroup[], filters: PermissionGroupFilters): PermissionGroup[] {
-  return groups.filter(
-    (g) => (!filters.id || g.id === filters.id) && (!filters.name || g.name === filters.name) && (!filters.label || g.label === filters.label),
-  );
+  return groups.filter((g) => (!filters.id || g.id === filters.id) && (!filters.name || g.name === filters.name) && (!filters.label || g.label === filters.label));
 }
 
 /** Exactly one group by name or id; zero or several matches are errors that say which. */
@@ -72,9 +68,7 @@ export function singlePermissionGroup(groups: PermissionGroup[], filters: Permis
   const matches = filterPermissionGroups(groups, filters);
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) {
-    const near = filters.name
-      ? groups.filter((g) => g.name.toLowerCase().includes(filters.name!.toLowerCase().split(" ")[0])).slice(0, 5)
-      : [];
+    const near = filters.name ? groups.filter((g) => g.name.toLowerCase().includes(filters.name!.toLowerCase().split(" ")[0])).slice(0, 5) : [];
     const hint = near.length ? `; similar names: ${near.map((g) => JSON.stringify(g.name)).join(", ")}` : "";
     throw new Error(`no permission group has ${described}${hint}`);
   }

@@ -1,18 +1,18 @@
 /** Reads everything an account's IAM holds into one snapshot, the generators' only input. */
-import { CloudflareClient, isApiError } from "../provider/client";
-import { AccountMember, allAccountMembersWithGrants } from "./account-members";
-import { allPermissionGroups, PermissionGroup } from "./permission-groups";
-import { allLegacyRoles, LegacyRole } from "./roles";
+import { type CloudflareClient, isApiError } from "../provider/client";
 import { inert, quote } from "../provider/framework/quote";
 import { oauthClientsApi } from "../provider/resources/oauth-client/api";
 import { canonicalScopes, toOutputs as oauthOutputs } from "../provider/resources/oauth-client/schema";
 import { resourceGroupsApi } from "../provider/resources/resource-group/api";
-import { Scope, toOutputs as resourceGroupOutputs } from "../provider/resources/resource-group/schema";
+import { toOutputs as resourceGroupOutputs, type Scope } from "../provider/resources/resource-group/schema";
 import { ssoApi } from "../provider/resources/sso-connector/api";
 import { toOutputs as ssoOutputs } from "../provider/resources/sso-connector/schema";
-import { membersApi } from "../provider/resources/user-group-members/api";
 import { scimManagedGroupIds, userGroupsApi } from "../provider/resources/user-group/api";
 import { toOutputs as userGroupOutputs } from "../provider/resources/user-group/schema";
+import { membersApi } from "../provider/resources/user-group-members/api";
+import { type AccountMember, allAccountMembersWithGrants } from "./account-members";
+import { allPermissionGroups, type PermissionGroup } from "./permission-groups";
+import { allLegacyRoles, type LegacyRole } from "./roles";
 
 export interface SnapshotPolicy {
   access: string;

@@ -25,7 +25,9 @@ exports.measureProviderOverhead = async function measureProviderOverhead() {
     const path = `${emulator.baseUrl}/accounts/${emulator.accountId}/iam/resource_groups`;
     const body = (i) => ({ name: `raw ${i}`, scope: { key: `com.cloudflare.api.account.${emulator.accountId}`, objects: [{ key: `z${i}` }] } });
     const raw = await timePer(ITERATIONS, (i) =>
-      fetch(path, { method: "POST", headers: { authorization: `Bearer ${emulator.token}`, "content-type": "application/json" }, body: JSON.stringify(body(i)) }).then((r) => r.json()),
+      fetch(path, { method: "POST", headers: { authorization: `Bearer ${emulator.token}`, "content-type": "application/json" }, body: JSON.stringify(body(i)) }).then((r) =>
+        r.json(),
+      ),
     );
     const provider = providers.resourceGroup;
     const viaProvider = await timePer(ITERATIONS, async (i) => {
@@ -36,7 +38,9 @@ exports.measureProviderOverhead = async function measureProviderOverhead() {
     const serialization = await timePer(50, () => pulumi.runtime.serializeFunction(() => providerShim("userGroup"), { allowSecrets: true }));
     const clientSetup = await timePer(200, () => new CloudflareClient({ baseUrl: emulator.baseUrl, token: emulator.token }));
     const policy = { access: "allow", permissionGroups: ["a".repeat(32), "b".repeat(32)], resourceGroups: ["c".repeat(32)] };
-    const zodParse = await timePer(2000, () => inputsSchema.parse({ accountId: "d".repeat(32), name: "team", policies: [policy, { ...policy, permissionGroups: ["f".repeat(32)] }] }));
+    const zodParse = await timePer(2000, () =>
+      inputsSchema.parse({ accountId: "d".repeat(32), name: "team", policies: [policy, { ...policy, permissionGroups: ["f".repeat(32)] }] }),
+    );
     return {
       "raw HTTP create (fetch, no retry layer)": ms(raw),
       "provider check + create": ms(viaProvider),

@@ -67,7 +67,12 @@ async function benchSize(n, limit, extraEnv = {}) {
   const results = [];
   try {
     await pulumi("stack", "init");
-    const config = { n: String(n), memberIds: JSON.stringify(accountMembers.map((m) => m.id)), "cloudflare-iam:baseUrl": emulator.baseUrl, "cloudflare-iam:accountId": emulator.accountId };
+    const config = {
+      n: String(n),
+      memberIds: JSON.stringify(accountMembers.map((m) => m.id)),
+      "cloudflare-iam:baseUrl": emulator.baseUrl,
+      "cloudflare-iam:accountId": emulator.accountId,
+    };
     for (const [key, value] of Object.entries(config)) await pulumi("config", "set", key, value);
     await pulumi("config", "set", "--secret", "cloudflare-iam:apiToken", emulator.token);
 
@@ -159,7 +164,7 @@ async function main() {
   const results = [...previous.filter((r) => !measured.some((m) => m.n === r.n)), ...measured].sort((a, b) => a.n - b.n);
   const overhead = await measureProviderOverhead();
   const propagation = await measurePropagation();
-  writeFileSync(RESULTS, JSON.stringify({ results, propagation, provider_overhead: overhead }, null, 2) + "\n");
+  writeFileSync(RESULTS, `${JSON.stringify({ results, propagation, provider_overhead: overhead }, null, 2)}\n`);
   renderDocs();
   console.log(benchTable(results));
   console.log("\nfact 37, per new group's member set:");

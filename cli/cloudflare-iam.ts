@@ -1,8 +1,8 @@
 #!/usr/bin/env node
+import { command, packageVersion, run } from "../command-line/program";
 /** `cloudflare-iam`: code from an account, access reviews of the changes to it, and who changed it behind the code. */
 import { driftCommand } from "./drift";
 import { generateCommand } from "./generate";
-import { command, packageVersion, run } from "../command-line/program";
 import { tokenAdvice } from "./program";
 import { reportCommand } from "./report";
 import { reviewCommand } from "./review";

@@ -1,15 +1,15 @@
 /** `cloudflare-iam drift`: what changed behind the stack's back, from `pulumi preview --refresh --json`, and who did it. */
 import { Option } from "commander";
-import { listAuditEntries, listV1Entries, ownTokenId } from "../account/audit-log";
 import { name, text } from "../access/text";
-import { RETENTION_MONTHS } from "../drift/attribute";
-import { AuditEvidence, driftReport, previewNames } from "../drift/drift";
-import { driftAccountId, DriftedResource, driftedResources, DriftPreview, driftPreviewSchema, hasProgramSteps } from "../drift/preview";
-import { driftJson, driftMarkdown, DriftReport } from "../drift/report";
-import { AuthenticationError, CloudflareClient } from "../provider/client";
+import { listAuditEntries, listV1Entries, ownTokenId } from "../account/audit-log";
 import { allPermissionGroups } from "../account/permission-groups";
-import { resourceGroupsApi } from "../provider/resources/resource-group/api";
 import { command } from "../command-line/program";
+import { RETENTION_MONTHS } from "../drift/attribute";
+import { type AuditEvidence, driftReport, previewNames } from "../drift/drift";
+import { type DriftedResource, type DriftPreview, driftAccountId, driftedResources, driftPreviewSchema, hasProgramSteps } from "../drift/preview";
+import { type DriftReport, driftJson, driftMarkdown } from "../drift/report";
+import { AuthenticationError, type CloudflareClient } from "../provider/client";
+import { resourceGroupsApi } from "../provider/resources/resource-group/api";
 import { accountOption, apiClientFromEnvironment, emit, formatOption } from "./program";
 import { readPreview } from "./review";
 
@@ -47,10 +47,7 @@ async function auditEvidence(client: CloudflareClient, accountId: string, resour
 
 /** Permission-group and resource-group names from the account; ids stand in where they cannot be read. */
 async function accountNames(client: CloudflareClient, accountId: string, fromPreview: Map<string, string>) {
-  const [permissionGroups, resourceGroups] = await Promise.all([
-    allPermissionGroups(client, accountId).catch(() => []),
-    resourceGroupsApi.list(client, accountId).catch(() => []),
-  ]);
+  const [permissionGroups, resourceGroups] = await Promise.all([allPermissionGroups(client, accountId).catch(() => []), resourceGroupsApi.list(client, accountId).catch(() => [])]);
   const names = new Map([...permissionGroups.map((g) => [g.id, g.name] as const), ...resourceGroups.map((g) => [g.id, g.name ?? g.id] as const), ...fromPreview]);
   const named = (id: string) => names.get(id) ?? id;
   return { permissionGroup: named, resourceGroup: named, member: named, userGroup: (id: string) => names.get(id) };

@@ -1,9 +1,9 @@
 /** `cloudflare-iam generate`: writes code that adopts what an account already holds. */
 import { Option } from "commander";
 import { readAccount, snapshotNotes } from "../account/snapshot";
+import { command, terminalLine, usageError } from "../command-line/program";
 import { accessFile } from "../generator/access-file";
 import { typescriptProgram } from "../generator/typescript";
-import { command, terminalLine, usageError } from "../command-line/program";
 import { accountOption, apiClientFromEnvironment, emit } from "./program";
 
 export const generateCommand = () => {

@@ -3,10 +3,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { InvalidArgumentError, Option } from "commander";
 import { changedPaths, notReviewedPaths } from "../access/changed-files";
 import { DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, MIN_COMMENT_CHARS, reviewComment } from "../access/comment";
-import { compareAccess, emptyReview, Review, reviewData, Risk } from "../access/compare";
+import { compareAccess, emptyReview, type Review, type Risk, reviewData } from "../access/compare";
 import { inertJson } from "../access/inert";
 import { reviewMarkdown } from "../access/markdown";
-import { applyPreview, changesAnything, Preview, previewAccountId, previewSchema } from "../access/preview";
+import { applyPreview, changesAnything, type Preview, previewAccountId, previewSchema } from "../access/preview";
 import { DEFAULT_ADMIN_GROUPS } from "../access/risk";
 import { readAccount } from "../account/snapshot";
 import { command, EXIT, usageError } from "../command-line/program";
@@ -35,10 +35,7 @@ function commentBound(value: string): number {
 }
 
 export const adminOption = () =>
-  new Option("--admin <groups...>", "names or labels of the permission groups that count as administrator-class").default(
-    DEFAULT_ADMIN_GROUPS,
-    DEFAULT_ADMIN_GROUPS.join(", "),
-  );
+  new Option("--admin <groups...>", "names or labels of the permission groups that count as administrator-class").default(DEFAULT_ADMIN_GROUPS, DEFAULT_ADMIN_GROUPS.join(", "));
 
 export function readPreview(file: string): unknown {
   const text = readFileSync(file === "-" ? 0 : file, "utf8");
@@ -79,7 +76,8 @@ export const reviewCommand = () => {
   return cmd.action(async (file: string, options: ReviewOptions) => {
     const parsed = previewSchema.safeParse(readPreview(file));
     if (!parsed.success) throw new Error(`${file} is not the JSON of \`pulumi preview --json\`: ${parsed.error.issues[0].message}`);
-    if (!options.comment && [options.previewDiff, options.wholeReviewAt].some(Boolean)) usageError(cmd, "--preview-diff and --whole-review-at shape --comment: pass --comment <file>");
+    if (!options.comment && [options.previewDiff, options.wholeReviewAt].some(Boolean))
+      usageError(cmd, "--preview-diff and --whole-review-at shape --comment: pass --comment <file>");
     const notReviewed = options.changedFiles ? notReviewedPaths(changedPaths(readFileSync(options.changedFiles, "utf8")), options.accessFile) : [];
     const previewDiff = options.previewDiff === undefined ? undefined : readFileSync(options.previewDiff, "utf8");
     const review = changesAnything(parsed.data) ? await reviewOf(parsed.data, options, notReviewed) : { ...emptyReview(), risks: notReviewed };

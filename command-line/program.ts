@@ -18,11 +18,9 @@ export function packageVersion(): string {
 
 /** A command (or the program) that reports usage errors as commander's one line, with exit code 2. */
 export function command(name: string): Command {
-  return new Command(name)
-    .showSuggestionAfterError(false)
-    .exitOverride((error) => {
-      throw error;
-    });
+  return new Command(name).showSuggestionAfterError(false).exitOverride((error) => {
+    throw error;
+  });
 }
 
 /** A usage error found after parsing (a value no option type can check): one line, exit 2. */
@@ -52,4 +50,3 @@ export async function run(program: Command, argv: string[], adviceFor: (error: u
     process.exitCode = EXIT.failed;
   }
 }
-

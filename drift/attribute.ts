@@ -3,8 +3,9 @@
  * the log cannot say, what is not known, plainly: not arrived yet (fact 114), older than the
  * retention (fact 115), several candidates, or only this stack's own token.
  */
+
+import { join, name, type Text, text } from "../access/text";
 import type { AuditEntry, V1Entry } from "../account/audit-log";
-import { join, name, Text, text } from "../access/text";
 import { normalUri } from "./match";
 import type { DriftedResource } from "./preview";
 import { changedAny } from "./values";
@@ -139,7 +140,10 @@ export function attribute(resource: DriftedResource, entries: AuditEntry[], stac
   const others = kept.map(changedByOf);
   if (kept.length < touching.length && actorCount(kept) === 1) {
     const left = touching.length - kept.length;
-    return { changedBy: others[others.length - 1], note: [`${left} other ${left > 1 ? "entries" : "entry"} touched it without changing what drifted (the v1 audit log's before and after values)`] };
+    return {
+      changedBy: others[others.length - 1],
+      note: [`${left} other ${left > 1 ? "entries" : "entry"} touched it without changing what drifted (the v1 audit log's before and after values)`],
+    };
   }
   if (others.length === 0 && ours.length) {
     const latest = changedByOf(ours[ours.length - 1]);

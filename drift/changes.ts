@@ -4,7 +4,7 @@
  * kept apart from our words (access/text.ts).
  */
 import { isDeepStrictEqual } from "node:util";
-import { join, name, Text, text } from "../access/text";
+import { join, name, type Text, text } from "../access/text";
 import type { DriftedResource } from "./preview";
 
 export interface PropertyChange {
@@ -23,9 +23,28 @@ export interface Names {
 
 /** Outputs the server sets or that only mirror another: never someone's change. */
 const SERVER_OWNED = new Set([
-  "accountId", "createdOn", "modifiedOn", "updatedOn", "createdAt", "updatedAt", "promotedAt", "clientSecret", "hasRotatedSecret",
-  "secretVersion", "deleteRotatedSecret", "adoptId", "members", "email", "status", "system", "verificationCode", "verificationStatus",
-  "clientUriVerificationStatus", "clientUriVerificationText", "beginVerification", "clientId",
+  "accountId",
+  "createdOn",
+  "modifiedOn",
+  "updatedOn",
+  "createdAt",
+  "updatedAt",
+  "promotedAt",
+  "clientSecret",
+  "hasRotatedSecret",
+  "secretVersion",
+  "deleteRotatedSecret",
+  "adoptId",
+  "members",
+  "email",
+  "status",
+  "system",
+  "verificationCode",
+  "verificationStatus",
+  "clientUriVerificationStatus",
+  "clientUriVerificationText",
+  "beginVerification",
+  "clientId",
 ]);
 
 /** List properties, by what one item is called. */
@@ -55,15 +74,14 @@ interface Policy {
 }
 
 /** A policy's content, its id left out (fact 22: ids change on every update and mean nothing). */
-const policyKey = (p: Policy) =>
-  JSON.stringify([p.access, [...strings(p.permissionGroups)].sort(), [...strings(p.resourceGroups)].sort(), p.scopes ?? []]);
+const policyKey = (p: Policy) => JSON.stringify([p.access, [...strings(p.permissionGroups)].sort(), [...strings(p.resourceGroups)].sort(), p.scopes ?? []]);
 
 function policyWords(p: Policy, names: Names): Text {
-  const permissions = join(strings(p.permissionGroups).map((id) => [name(names.permissionGroup(id))]), ", ");
-  const targets = [
-    ...strings(p.resourceGroups).map((id) => [name(names.resourceGroup(id))]),
-    ...(p.scopes ?? []).map((s) => text`the scope ${name(s.key ?? "")}`),
-  ];
+  const permissions = join(
+    strings(p.permissionGroups).map((id) => [name(names.permissionGroup(id))]),
+    ", ",
+  );
+  const targets = [...strings(p.resourceGroups).map((id) => [name(names.resourceGroup(id))]), ...(p.scopes ?? []).map((s) => text`the scope ${name(s.key ?? "")}`)];
   const deny = p.access === "deny" ? "deny " : "";
   return text`${deny}policy ${permissions} on ${join(targets, ", ")}`;
 }

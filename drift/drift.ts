@@ -1,11 +1,12 @@
 /** Drift, attributed: the drifted resources, their changes in words, and who made them. Pure. */
+
+import type { Text } from "../access/text";
 import type { AuditEntry, V1Entry } from "../account/audit-log";
-import { Text } from "../access/text";
 import { attribute } from "./attribute";
-import { Names, propertyChanges } from "./changes";
+import { type Names, propertyChanges } from "./changes";
 import { entriesFor } from "./match";
-import { DriftedResource, DriftPreview, kindOf } from "./preview";
-import { DriftReport, subjectOf } from "./report";
+import { type DriftedResource, type DriftPreview, kindOf } from "./preview";
+import { type DriftReport, subjectOf } from "./report";
 
 /** What the audit log gave: its entries, or why it could not be read. */
 export type AuditEvidence = { entries: AuditEntry[]; v1: V1Entry[]; stackTokenIds: string[]; accountId: string } | { unavailable: Text };
@@ -33,8 +34,7 @@ export function driftReport(resources: DriftedResource[], names: Names & { userG
   const items = resources.map((resource) => {
     const changes = propertyChanges(resource, names);
     const values = "unavailable" in audit ? undefined : { v1: audit.v1, properties: changes.map((c) => c.property) };
-    const attribution =
-      "unavailable" in audit ? { changedBy: null } : attribute(resource, entriesFor(audit.entries, resource, audit.accountId), audit.stackTokenIds, now, values);
+    const attribution = "unavailable" in audit ? { changedBy: null } : attribute(resource, entriesFor(audit.entries, resource, audit.accountId), audit.stackTokenIds, now, values);
     return { resource, subject: subjectOf(resource, names.userGroup), changes, attribution };
   });
   return { items, notes: "unavailable" in audit ? [audit.unavailable] : [] };

@@ -47,13 +47,17 @@ function pathsOf(resource: DriftedResource, accountId: string): Paths {
 
 /** A URI as a bare lower-case path: no origin, no /client/v4, no query, no trailing slash. */
 export function normalUri(uri: string): string | undefined {
-  const path = uri.replace(/^https?:\/\/[^/]+/i, "").split(/[?#]/)[0].replace(/^\/client\/v4(?=\/)/i, "").replace(/\/+$/, "").toLowerCase();
+  const path = uri
+    .replace(/^https?:\/\/[^/]+/i, "")
+    .split(/[?#]/)[0]
+    .replace(/^\/client\/v4(?=\/)/i, "")
+    .replace(/\/+$/, "")
+    .toLowerCase();
   return path.startsWith("/accounts/") ? path : undefined;
 }
 
 /** Whether an entry is a write that succeeded: reads and failures change nothing. */
-const isWrite = (entry: AuditEntry) =>
-  entry.action?.type !== "view" && entry.raw?.method?.toUpperCase() !== "GET" && entry.action?.result !== "failure";
+const isWrite = (entry: AuditEntry) => entry.action?.type !== "view" && entry.raw?.method?.toUpperCase() !== "GET" && entry.action?.result !== "failure";
 
 export function touches(entry: AuditEntry, resource: DriftedResource, accountId: string): boolean {
   if (!isWrite(entry)) return false;

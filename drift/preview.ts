@@ -62,7 +62,11 @@ export function driftedResources(preview: DriftPreview): DriftedResource[] {
   const refreshes = preview.steps.filter((s) => s.op === "refresh" && s.oldState && kindOf(s.oldState.type)).sort((a, b) => a.urn.localeCompare(b.urn));
   return refreshes.flatMap(({ oldState, newState, urn }) => {
     const refreshed = oldState!;
-    const live = liveOf(refreshed, preview.steps.find((s) => s.op !== "refresh" && s.urn === urn), newState);
+    const live = liveOf(
+      refreshed,
+      preview.steps.find((s) => s.op !== "refresh" && s.urn === urn),
+      newState,
+    );
     if (live === null || !refreshed.id) return [];
     const stack = withoutProvider(refreshed.outputs);
     const liveOutputs = live && withoutProvider(live.outputs);

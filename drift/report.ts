@@ -3,10 +3,10 @@
  * (names as code spans, through the review's own escaper) or as JSON for machines.
  */
 import { prose } from "../access/markdown";
-import { name, plain, Text, text } from "../access/text";
-import { Attribution, ChangedBy, who, whenAndRay } from "./attribute";
-import { PropertyChange } from "./changes";
-import { DriftedResource, Kind } from "./preview";
+import { name, plain, type Text, text } from "../access/text";
+import { type Attribution, type ChangedBy, whenAndRay, who } from "./attribute";
+import type { PropertyChange } from "./changes";
+import type { DriftedResource, Kind } from "./preview";
 
 export interface DriftItem {
   resource: DriftedResource;

@@ -3,19 +3,19 @@
  * out-of-band events no API call can cause (DNS verification of an SSO connector or client URI).
  */
 import { z } from "zod";
-import { FaultConfig, mergeFaults } from "./faults";
-import { RateLimiter } from "./rate-limit";
-import { Router } from "./router";
-import { Stats } from "./stats";
-import { Store } from "./store";
-import { findConnector } from "./routes/sso";
-import { findClient } from "./routes/oauth-clients";
+import { type FaultConfig, mergeFaults } from "./faults";
 import { toMemberAccess } from "./member-grants";
+import { RateLimiter } from "./rate-limit";
 import { acceptInvite, addCloudflareUser, findMember, removeMember } from "./roster";
-import { PendingGroupMembers } from "./routes/members";
-import { RolesApiAnswer } from "./routes/roles";
+import { Router } from "./router";
+import type { PendingGroupMembers } from "./routes/members";
+import { findClient } from "./routes/oauth-clients";
+import type { RolesApiAnswer } from "./routes/roles";
+import { findConnector } from "./routes/sso";
 import { findUserGroup, policySchema } from "./routes/user-groups";
-import { AccountMember } from "./seed";
+import type { AccountMember } from "./seed";
+import type { Stats } from "./stats";
+import type { Store } from "./store";
 
 export interface AdminState {
   store: Store;
@@ -28,10 +28,7 @@ export interface AdminState {
 
 const verificationSchema = z.object({ status: z.enum(["awaiting", "pending", "failed", "verified"]) });
 const uriVerificationSchema = z.object({ status: z.enum(["pending", "in_progress", "failed", "verified"]) });
-const rateLimitSchema = z.union([
-  z.object({ enabled: z.literal(false) }),
-  z.object({ limit: z.number().int().positive(), window_seconds: z.number().positive() }),
-]);
+const rateLimitSchema = z.union([z.object({ enabled: z.literal(false) }), z.object({ limit: z.number().int().positive(), window_seconds: z.number().positive() })]);
 
 /** fact 52: a member is given roles (ids) or policies, inline scopes included, as the dashboard may have set them. */
 const memberAccessSchema = z
@@ -65,8 +62,7 @@ export function adminRouter(state: AdminState): Router {
     state.faults = mergeFaults(state.faults, body as Partial<FaultConfig>);
     return { result: state.faults };
   });
-  const rateLimitView = () =>
-    state.limiter.config ? { limit: state.limiter.config.limit, window_seconds: state.limiter.config.windowMs / 1000 } : { enabled: false };
+  const rateLimitView = () => (state.limiter.config ? { limit: state.limiter.config.limit, window_seconds: state.limiter.config.windowMs / 1000 } : { enabled: false });
   router.add("GET", "/rate_limit", () => ({ result: rateLimitView() }));
   router.add("PUT", "/rate_limit", ({ body }) => {
     const input = rateLimitSchema.parse(body);

@@ -48,8 +48,6 @@ export class ApiFailure extends Error {
 }
 
 /** 404 for an object that does not exist; code 1002 where Cloudflare's code is not known. */
-export const notFound = (what: string, id: string, code: number = ErrorCodes.objectNotFound) =>
-  new ApiFailure(404, code, `${what} ${id} not found`);
+export const notFound = (what: string, id: string, code: number = ErrorCodes.objectNotFound) => new ApiFailure(404, code, `${what} ${id} not found`);
 
-export const invalid = (message: string, pointer?: string, code: number = ErrorCodes.invalidRequest) =>
-  new ApiFailure(400, code, message, pointer);
+export const invalid = (message: string, pointer?: string, code: number = ErrorCodes.invalidRequest) => new ApiFailure(400, code, message, pointer);

@@ -10,8 +10,8 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { stableId } from "./ids";
-import { AccountState } from "./store";
-import { Token } from "./tokens";
+import type { AccountState } from "./store";
+import type { Token } from "./tokens";
 
 /** Who made a write: a token, or a person in the dashboard (`context: dash`). */
 export type Actor = { kind: "token"; token: Token } | { kind: "dashboard"; email: string };
@@ -62,7 +62,7 @@ function objectOf(path: string, result: unknown) {
 }
 
 /** An object's stored record without its secrets, as v1's before and after values. */
-function valueOf(account: AccountState, collection: Collection | undefined, id: string | undefined): unknown {
+function valueIn(account: AccountState, collection: Collection | undefined, id: string | undefined): unknown {
   if (!collection || !id) return null;
   const record = (account[collection] as unknown as Record<string, Record<string, unknown>>)[id];
   if (!record) return null;
@@ -93,8 +93,8 @@ export class AuditLog {
     const actionType = write.method === "POST" && ACTIONS.has(last) ? "update" : ACTION_TYPES[write.method];
     const object = objectOf(write.path, write.result);
     const actor = this.actorOf(write);
-    const oldValue = valueOf(before, object.collection, object.objectId);
-    const newValue = valueOf(after, object.collection, object.objectId);
+    const oldValue = valueIn(before, object.collection, object.objectId);
+    const newValue = valueIn(after, object.collection, object.objectId);
     this.entries.push({
       at: Date.parse(time),
       v2: {
@@ -103,7 +103,14 @@ export class AuditLog {
         action: { description: `${actionType} ${object.type}`, result: "success", time, type: actionType },
         actor: actor.v2,
         raw: { cf_ray_id: write.rayId, method: write.method, status_code: write.status, uri: write.path, user_agent: write.userAgent },
-        resource: { id: object.id ?? null, product: object.product, request: write.body ?? null, response: write.result ?? null, scope: { id: this.accountId, type: "accounts" }, type: object.type },
+        resource: {
+          id: object.id ?? null,
+          product: object.product,
+          request: write.body ?? null,
+          response: write.result ?? null,
+          scope: { id: this.accountId, type: "accounts" },
+          type: object.type,
+        },
         zone: null,
       },
       v1: {

@@ -4,10 +4,10 @@
  * `actor.context: dash` (fact 109).
  */
 import { z } from "zod";
-import { Actor, AuditLog, newRayId } from "./audit-log";
 import { ApiFailure, ErrorCodes } from "./api-error";
-import { ApiResult, EmulatorContext, Router } from "./router";
-import { Tokens } from "./tokens";
+import { type Actor, AuditLog, newRayId } from "./audit-log";
+import type { ApiResult, EmulatorContext, Router } from "./router";
+import type { Tokens } from "./tokens";
 
 export interface RecordedWriteOptions {
   actor: Actor;
@@ -58,7 +58,15 @@ export function registerAuditAdmin(admin: Router, api: Router, tokens: Tokens): 
     const url = new URL(edit.path, "http://emulator.local");
     const match = api.match(edit.method, url.pathname);
     if (!match) throw new ApiFailure(404, ErrorCodes.noRoute, `No route for ${edit.method} ${url.pathname}`);
-    const write = { actor: { kind: "dashboard" as const, email: edit.actor }, method: edit.method, path: url.pathname, body: edit.body, ip: "127.0.0.1", userAgent: "Mozilla/5.0 (dashboard)", rayId: newRayId() };
+    const write = {
+      actor: { kind: "dashboard" as const, email: edit.actor },
+      method: edit.method,
+      path: url.pathname,
+      body: edit.body,
+      ip: "127.0.0.1",
+      userAgent: "Mozilla/5.0 (dashboard)",
+      rayId: newRayId(),
+    };
     const result = recordedWrite(context, write, () => match.handler({ params: match.params, query: url.searchParams, body: edit.body }, context));
     context.store.save();
     return { result: result.result ?? null };

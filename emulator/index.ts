@@ -1,6 +1,6 @@
 export { apiRouter } from "./api";
-export { startEmulator, Emulator, API_PREFIX, ADMIN_PREFIX } from "./server";
-export type { EmulatorOptions, RunningEmulator } from "./server";
 export type { FaultConfig } from "./faults";
+export { accountMembers, accountOwner, cloudflareUsers, DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN, legacyRoles, oauthScopes, permissionGroups } from "./seed";
+export type { EmulatorOptions, RunningEmulator } from "./server";
+export { ADMIN_PREFIX, API_PREFIX, Emulator, startEmulator } from "./server";
 export type { StatsSnapshot } from "./stats";
-export { accountMembers, accountOwner, cloudflareUsers, legacyRoles, permissionGroups, oauthScopes, DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN } from "./seed";

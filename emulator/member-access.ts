@@ -3,8 +3,8 @@
  * (fact 62), whichever of the two the dashboard last set.
  */
 import { stableId } from "./ids";
-import { LegacyRole, legacyRoles, MemberAccess, permissionGroups, roleNamed, SEEDED_ON, systemResourceGroup } from "./seed";
-import { PolicyRecord } from "./store";
+import { type LegacyRole, legacyRoles, type MemberAccess, permissionGroups, roleNamed, SEEDED_ON, systemResourceGroup } from "./seed";
+import type { PolicyRecord } from "./store";
 
 /**
  * The one place that says which legacy role mirrors which permission group, by the group's

@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 import { ErrorCodes, invalid } from "./api-error";
-import { legacyRoles, MemberAccess, permissionGroups } from "./seed";
-import { PolicyResource, Store } from "./store";
 import { policySchema, toPolicies } from "./routes/user-groups";
+import { legacyRoles, type MemberAccess, permissionGroups } from "./seed";
+import type { PolicyResource, Store } from "./store";
 
 /** fact 61: a member's policy names its resource groups by `{id}`; all three fields are required. */
 export const memberPolicySchema = policySchema.extend({

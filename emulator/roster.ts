@@ -3,8 +3,8 @@
  * their place or added to them; and who already has a Cloudflare user (fact 59).
  */
 import { newId } from "./ids";
-import { AccountMember, accountMembers, CloudflareUser, cloudflareUsers } from "./seed";
-import { Store } from "./store";
+import { type AccountMember, accountMembers, type CloudflareUser, cloudflareUsers } from "./seed";
+import type { Store } from "./store";
 
 /** Every member now in the account, seeded ones in their seeded order, then the invited ones. */
 export function currentMembers(store: Store): AccountMember[] {

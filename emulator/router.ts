@@ -1,10 +1,10 @@
 /** A small method + path-template router; templates double as the keys of the request counters. */
-import { z } from "zod";
-import { ApiFailure, invalid } from "./api-error";
+import type { z } from "zod";
+import { type ApiFailure, invalid } from "./api-error";
 import type { AuditLog } from "./audit-log";
 import type { PendingGroupMembers } from "./routes/members";
 import type { RolesApiAnswer } from "./routes/roles";
-import { Store } from "./store";
+import type { Store } from "./store";
 import type { Token } from "./tokens";
 
 export interface ApiRequest {

@@ -46,14 +46,52 @@ const referenceIds: Record<string, string> = {
 };
 
 const products = [
-  "Access: Apps and Policies", "Access: Organizations, Identity Providers, and Groups", "Access: Service Tokens",
-  "Account Analytics", "Account Firewall Access Rules", "Account Rulesets", "Account Settings", "Account WAF",
-  "Address Maps", "API Gateway", "Billing", "Bot Management", "Cache Purge", "Cache Settings", "Cloudflare Images",
-  "Cloudflare Pages", "Cloudflare Tunnel", "D1", "DDoS Protection", "DNS", "DNS Firewall", "Email Routing Rules",
-  "Firewall Services", "Health Checks", "Hyperdrive", "Load Balancers", "Logs", "Magic Firewall", "Magic Transit",
-  "Notifications", "Page Rules", "Queues", "SSL and Certificates", "Stream", "Turnstile", "Vectorize",
-  "Workers AI", "Workers KV Storage", "Workers R2 Storage", "Workers Routes", "Workers Scripts", "Workers Tail",
-  "Zero Trust", "Zone", "Zone Settings", "Zone WAF",
+  "Access: Apps and Policies",
+  "Access: Organizations, Identity Providers, and Groups",
+  "Access: Service Tokens",
+  "Account Analytics",
+  "Account Firewall Access Rules",
+  "Account Rulesets",
+  "Account Settings",
+  "Account WAF",
+  "Address Maps",
+  "API Gateway",
+  "Billing",
+  "Bot Management",
+  "Cache Purge",
+  "Cache Settings",
+  "Cloudflare Images",
+  "Cloudflare Pages",
+  "Cloudflare Tunnel",
+  "D1",
+  "DDoS Protection",
+  "DNS",
+  "DNS Firewall",
+  "Email Routing Rules",
+  "Firewall Services",
+  "Health Checks",
+  "Hyperdrive",
+  "Load Balancers",
+  "Logs",
+  "Magic Firewall",
+  "Magic Transit",
+  "Notifications",
+  "Page Rules",
+  "Queues",
+  "SSL and Certificates",
+  "Stream",
+  "Turnstile",
+  "Vectorize",
+  "Workers AI",
+  "Workers KV Storage",
+  "Workers R2 Storage",
+  "Workers Routes",
+  "Workers Scripts",
+  "Workers Tail",
+  "Zero Trust",
+  "Zone",
+  "Zone Settings",
+  "Zone WAF",
 ];
 
 /** The roles' real labels (fact 2: the `label` filter takes `admin`, `admin_readonly`). */
@@ -73,7 +111,13 @@ const roleDescriptions: Record<string, string> = {
 };
 
 function label(name: string): string {
-  return roleLabels[name] ?? name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  return (
+    roleLabels[name] ??
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "")
+  );
 }
 
 function description(name: string): string {
@@ -102,8 +146,14 @@ function permissionGroup(name: string): PermissionGroup {
 
 export const permissionGroups: PermissionGroup[] = [
   ...products.flatMap((p) => [`${p} Read`, `${p} Write`]),
-  "Administrator", "Administrator Read Only", "Super Administrator - All Privileges", "Magic Network Monitoring",
-  "SCIM Provisioning", "Trust and Safety", "Domain Administrator", "Domain Administrator Read Only",
+  "Administrator",
+  "Administrator Read Only",
+  "Super Administrator - All Privileges",
+  "Magic Network Monitoring",
+  "SCIM Provisioning",
+  "Trust and Safety",
+  "Domain Administrator",
+  "Domain Administrator Read Only",
 ].map(permissionGroup);
 
 /**
@@ -154,8 +204,28 @@ export const oauthScopes: OAuthScope[] = scopeCatalogue.map(([id, name, category
 /** Protocol and identity scopes: accepted without a catalogue entry. */
 export const identityScopes = ["openid", "offline_access", "offline", "profile", "email"];
 
-const firstNames = ["Ada", "Alan", "Barbara", "Claude", "Donald", "Edsger", "Frances", "Grace", "Hedy", "Ivan",
-  "John", "Katherine", "Leslie", "Margaret", "Niklaus", "Ole", "Radia", "Shafi", "Tim", "Whitfield"];
+const firstNames = [
+  "Ada",
+  "Alan",
+  "Barbara",
+  "Claude",
+  "Donald",
+  "Edsger",
+  "Frances",
+  "Grace",
+  "Hedy",
+  "Ivan",
+  "John",
+  "Katherine",
+  "Leslie",
+  "Margaret",
+  "Niklaus",
+  "Ole",
+  "Radia",
+  "Shafi",
+  "Tim",
+  "Whitfield",
+];
 const lastNames = ["Lovelace", "Turing", "Liskov", "Shannon", "Knuth", "Dijkstra", "Allen", "Hopper"];
 
 /** 60 members: enough that a group holding all of them spans two pages at the largest page size. */
@@ -184,7 +254,10 @@ export const accountMembers: SeededMember[] = [...namedMembers, accountOwner];
 export const cloudflareUsers: CloudflareUser[] = [
   ...accountMembers.map((m) => m.user),
   ...["ken.thompson@example.com", "dennis.ritchie@example.com"].map((email) => {
-    const [first, last] = email.split("@")[0].split(".").map((n) => n[0].toUpperCase() + n.slice(1));
+    const [first, last] = email
+      .split("@")[0]
+      .split(".")
+      .map((n) => n[0].toUpperCase() + n.slice(1));
     return { id: stableId("user", email), email, first_name: first, last_name: last };
   }),
 ];
@@ -221,7 +294,12 @@ const roleCatalogue: [string, string, string[], string[]][] = [
   ["Load Balancer", "Can edit Load Balancers, Pools, Origins, and Health Checks.", ["lb", "zones"], ["lb"]],
   ["Log Share", "Can edit Log Share configuration.", ["logs", "zones"], ["logs"]],
   ["Log Share Reader", "Can read Enterprise Log Share.", ["logs", "zones"], []],
-  ["SSL/TLS, Caching, Performance, Page Rules, and Customization", "Can edit most Cloudflare settings except for DNS and Firewall.", ["cache_purge", "ssl", "zone_settings", "zones"], ["cache_purge", "ssl", "zone_settings"]],
+  [
+    "SSL/TLS, Caching, Performance, Page Rules, and Customization",
+    "Can edit most Cloudflare settings except for DNS and Firewall.",
+    ["cache_purge", "ssl", "zone_settings", "zones"],
+    ["cache_purge", "ssl", "zone_settings"],
+  ],
 ];
 
 /** fact 70: the id Cloudflare gives "Administrator Read Only" (TF#2619); the others are derived from names. */

@@ -2,21 +2,21 @@
  * The emulator's HTTP server: auth, rate limit and faults in front of the API routes, envelopes
  * on every answer, persistence after every write, and the admin routes under /__emulator.
  */
-import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
-import { AddressInfo } from "node:net";
-import { adminRouter, AdminState } from "./admin";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type AdminState, adminRouter } from "./admin";
 import { apiRouter } from "./api";
 import { ApiFailure, ErrorCodes } from "./api-error";
 import { AuditLog, newRayId } from "./audit-log";
 import { recordedWrite, registerAuditAdmin } from "./dashboard";
-import { drawDrop, drawLatency, drawRefusal, FaultConfig, mergeFaults, noFaults } from "./faults";
+import { drawDrop, drawLatency, drawRefusal, type FaultConfig, mergeFaults, noFaults } from "./faults";
+import { cloudflareRateLimit, type RateLimitConfig, RateLimiter } from "./rate-limit";
+import type { ApiResult, EmulatorContext, Router } from "./router";
 import type { PendingGroupMembers } from "./routes/members";
-import { cloudflareRateLimit, RateLimitConfig, RateLimiter } from "./rate-limit";
-import { ApiResult, EmulatorContext, Router } from "./router";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_TOKEN } from "./seed";
 import { Stats } from "./stats";
 import { Store } from "./store";
-import { Token, TokenOptions, Tokens } from "./tokens";
+import { type Token, type TokenOptions, Tokens } from "./tokens";
 
 export const API_PREFIX = "/client/v4";
 export const ADMIN_PREFIX = "/__emulator";
@@ -168,8 +168,7 @@ export class Emulator {
       }
       await this.handleApi(method, url, body, req, res, routed);
     } catch (error) {
-      const apiError =
-        error instanceof ApiFailure ? error : new ApiFailure(500, ErrorCodes.internal, `internal error: ${(error as Error).message}`);
+      const apiError = error instanceof ApiFailure ? error : new ApiFailure(500, ErrorCodes.internal, `internal error: ${(error as Error).message}`);
       this.state.stats.answered(apiError.status, routed.route);
       send(res, apiError.status, failure(apiError));
     }
@@ -177,7 +176,10 @@ export class Emulator {
 
   private handleAdmin(method: string, url: URL, body: unknown, res: ServerResponse): void {
     const match = this.admin.match(method, url.pathname.slice(ADMIN_PREFIX.length));
-    if (!match) return send(res, 404, { error: `no admin route ${method} ${url.pathname}` });
+    if (!match) {
+      send(res, 404, { error: `no admin route ${method} ${url.pathname}` });
+      return;
+    }
     try {
       send(res, 200, match.handler({ params: match.params, query: url.searchParams, body }, this.context()).result);
     } catch (error) {
@@ -188,7 +190,8 @@ export class Emulator {
   private async handleApi(method: string, url: URL, body: unknown, req: IncomingMessage, res: ServerResponse, routed: Routed): Promise<void> {
     if (!url.pathname.startsWith(API_PREFIX)) throw new ApiFailure(404, ErrorCodes.noRoute, `No route for ${url.pathname}`);
     const match = this.api.match(method, url.pathname.slice(API_PREFIX.length));
-    const route = (routed.route = this.state.stats.record(method, match?.template ?? "(no route)"));
+    const route = this.state.stats.record(method, match?.template ?? "(no route)");
+    routed.route = route;
     if (!match) throw new ApiFailure(404, ErrorCodes.noRoute, `No route for ${method} ${url.pathname}`);
 
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
@@ -224,7 +227,15 @@ export class Emulator {
       this.state.stats.answered(200, route);
       return send(res, 200, envelope(answer));
     }
-    const write = { actor: { kind: "token" as const, token: caller }, method, path: url.pathname.slice(API_PREFIX.length), body, ip: req.socket.remoteAddress ?? "", userAgent: req.headers["user-agent"] ?? "", rayId: newRayId() };
+    const write = {
+      actor: { kind: "token" as const, token: caller },
+      method,
+      path: url.pathname.slice(API_PREFIX.length),
+      body,
+      ip: req.socket.remoteAddress ?? "",
+      userAgent: req.headers["user-agent"] ?? "",
+      rayId: newRayId(),
+    };
     const result = recordedWrite(context, write, run);
     this.state.store.save();
     if (drawDrop(this.state.faults, this.random)) {

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { AccountMember, CloudflareUser, MemberAccess, seededMemberAccess, systemResourceGroup } from "./seed";
+import { type AccountMember, type CloudflareUser, type MemberAccess, seededMemberAccess, systemResourceGroup } from "./seed";
 
 export interface Scope {
   key: string;

@@ -43,7 +43,7 @@ export class Tokens {
   private readonly byValue = new Map<string, Token>();
 
   constructor(tokens: TokenOptions[]) {
-    tokens.forEach((t) => this.add(t));
+    for (const t of tokens) this.add(t);
   }
 
   add(options: TokenOptions): Token {

@@ -2,9 +2,10 @@
  * An account snapshot as an AccessPolicy access file: names instead of ids wherever a name is
  * unambiguous, and an adoptId on every entry, so the first `pulumi up` adopts and writes nothing.
  */
-import type { AccessSpecInput } from "../sdk/access-policy/spec";
-import { AccountSnapshot, snapshotNotes } from "../account/snapshot";
+
+import { type AccountSnapshot, snapshotNotes } from "../account/snapshot";
 import { inert } from "../provider/framework/quote";
+import type { AccessSpecInput } from "../sdk/access-policy/spec";
 import { yamlLines } from "./literals";
 
 type OAuthClientEntry = NonNullable<AccessSpecInput["oauthClients"]>[number];
@@ -28,10 +29,22 @@ function keyed<T extends { id: string; name: string }>(items: T[]): (item: T) =>
 }
 
 export function accessSpecOf(account: AccountSnapshot): AccessSpecInput {
-  const permissionName = namer(account.permissionGroups, (g) => g.id, (g) => g.name);
+  const permissionName = namer(
+    account.permissionGroups,
+    (g) => g.id,
+    (g) => g.name,
+  );
   const ownGroups = account.resourceGroups.filter((g) => !g.system);
-  const resourceGroupName = namer(ownGroups, (g) => g.id, (g) => g.name);
-  const memberName = namer(account.members, (m) => m.id, (m) => m.email);
+  const resourceGroupName = namer(
+    ownGroups,
+    (g) => g.id,
+    (g) => g.name,
+  );
+  const memberName = namer(
+    account.members,
+    (m) => m.id,
+    (m) => m.email,
+  );
   const resourceGroupKey = keyed(ownGroups);
   const userGroupKey = keyed(account.userGroups);
   const accountScope = `com.cloudflare.api.account.${account.accountId}`;

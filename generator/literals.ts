@@ -8,8 +8,7 @@ import { quote } from "../provider/framework/quote";
 /** An object's properties, those set to undefined left out (as JSON leaves them). */
 const entriesOf = (value: object) => Object.entries(value).filter(([, v]) => v !== undefined);
 /** A non-empty array or object: written over several lines. */
-const isBranch = (value: unknown): value is object =>
-  typeof value === "object" && value !== null && (Array.isArray(value) ? value.length > 0 : entriesOf(value).length > 0);
+const isBranch = (value: unknown): value is object => typeof value === "object" && value !== null && (Array.isArray(value) ? value.length > 0 : entriesOf(value).length > 0);
 const scalar = (value: unknown): string => (typeof value === "string" ? quote(value) : Array.isArray(value) ? "[]" : typeof value === "object" && value ? "{}" : String(value));
 /** Keys we write are identifiers; any other is quoted like a value. */
 const key = (name: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : quote(name));
@@ -21,7 +20,9 @@ export function typescriptLiteral(value: unknown, indent = ""): string {
   if (Array.isArray(value)) {
     return value.some(isBranch) ? `[\n${value.map((v) => `${inner}${typescriptLiteral(v, inner)},`).join("\n")}\n${indent}]` : `[${value.map(scalar).join(", ")}]`;
   }
-  return `{\n${entriesOf(value).map(([k, v]) => `${inner}${key(k)}: ${typescriptLiteral(v, inner)},`).join("\n")}\n${indent}}`;
+  return `{\n${entriesOf(value)
+    .map(([k, v]) => `${inner}${key(k)}: ${typescriptLiteral(v, inner)},`)
+    .join("\n")}\n${indent}}`;
 }
 
 /** Block YAML lines: one key or one list item a line, so a pull request's diff shows each change alone. */

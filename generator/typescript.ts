@@ -3,7 +3,7 @@
  * adopted. Account data (names, emails, domains, ids) reaches the program only through `quote`
  * and `typescriptLiteral`, or as a variable name made of its ASCII letters and digits alone.
  */
-import { AccountSnapshot, snapshotNotes } from "../account/snapshot";
+import { type AccountSnapshot, snapshotNotes } from "../account/snapshot";
 import { inert, quote } from "../provider/framework/quote";
 import { typescriptLiteral } from "./literals";
 

@@ -52,8 +52,7 @@ function firstSet(...values: (string | undefined)[]): string | undefined {
 const read = (setting: Setting, config: ConfigSource, env: NodeJS.ProcessEnv) => firstSet(...setting.keys.map((key) => config.get(key)), env[setting.env]);
 
 /** "`cloudflare-iam:apiToken` (or `cloudflare:apiToken`) or the CLOUDFLARE_API_TOKEN environment variable" */
-export const describeSetting = (setting: Setting) =>
-  `\`${setting.keys[0]}\`${setting.keys[1] ? ` (or \`${setting.keys[1]}\`)` : ""} or the ${setting.env} environment variable`;
+export const describeSetting = (setting: Setting) => `\`${setting.keys[0]}\`${setting.keys[1] ? ` (or \`${setting.keys[1]}\`)` : ""} or the ${setting.env} environment variable`;
 
 /** The advice a refused token (401, 403) gets: where it came from, which only the caller knows. */
 export const TOKEN_ADVICE = {

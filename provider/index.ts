@@ -4,17 +4,16 @@
  * The kinds are listed in resources/kinds.ts, a contract with every state file ever written.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { ProviderKind } from "./resources/kinds";
+import type { ProviderKind } from "./resources/kinds";
 import { oauthClientProvider } from "./resources/oauth-client/provider";
 import { resourceGroupProvider } from "./resources/resource-group/provider";
 import { ssoConnectorProvider } from "./resources/sso-connector/provider";
+import { userGroupProvider } from "./resources/user-group/provider";
 import { userGroupMemberProvider } from "./resources/user-group-member/provider";
 import { userGroupMembersProvider } from "./resources/user-group-members/provider";
-import { userGroupProvider } from "./resources/user-group/provider";
-
-export { configure } from "./runtime";
 
 export type { ProviderKind } from "./resources/kinds";
+export { configure } from "./runtime";
 
 export const providers: Record<ProviderKind, dynamic.ResourceProvider> = {
   resourceGroup: resourceGroupProvider,

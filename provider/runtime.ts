@@ -3,7 +3,7 @@
  * clients built from it on first use. Lives only in the provider process, never in state.
  */
 import { CloudflareClient } from "./client";
-import { ApiSettings, ConfigSource, resolveAccountId, resolveApiSettings } from "./config";
+import { type ApiSettings, type ConfigSource, resolveAccountId, resolveApiSettings } from "./config";
 
 let stackConfig: ConfigSource | undefined;
 const clients = new Map<string, CloudflareClient>();

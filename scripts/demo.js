@@ -81,9 +81,17 @@ async function main() {
     const groupId = (await readOutputs()).userGroupId;
     const group = await api("GET", `/iam/user_groups/${groupId}`);
     const members = await api("GET", `/iam/user_groups/${groupId}/members`);
-    const extraPolicy = { access: "allow", permission_groups: [{ id: "82e64a83756745bbbb1c9c2701bf816b" }], resource_groups: group.policies[0].resource_groups.map(({ id }) => ({ id })) };
+    const extraPolicy = {
+      access: "allow",
+      permission_groups: [{ id: "82e64a83756745bbbb1c9c2701bf816b" }],
+      resource_groups: group.policies[0].resource_groups.map(({ id }) => ({ id })),
+    };
     // Policies go back without their ids: Cloudflare refuses re-sent policy ids (fact 22).
-    const unchanged = group.policies.map((p) => ({ access: p.access, permission_groups: p.permission_groups.map(({ id }) => ({ id })), resource_groups: p.resource_groups.map(({ id }) => ({ id })) }));
+    const unchanged = group.policies.map((p) => ({
+      access: p.access,
+      permission_groups: p.permission_groups.map(({ id }) => ({ id })),
+      resource_groups: p.resource_groups.map(({ id }) => ({ id })),
+    }));
     await api("PUT", `/iam/user_groups/${groupId}`, { name: `${group.name} (edited in the dashboard)`, policies: [...unchanged, extraPolicy] });
     await api("DELETE", `/iam/user_groups/${groupId}/members/${members[0].id}`);
     console.log(`renamed the group to "${group.name} (edited in the dashboard)"`);

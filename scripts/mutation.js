@@ -42,7 +42,8 @@ function summarize(report) {
   const survivors = [];
   for (const [file, { mutants }] of Object.entries(report.files)) {
     const module = moduleOf(file);
-    const counts = (modules[module] ??= emptyCounts());
+    modules[module] ??= emptyCounts();
+    const counts = modules[module];
     for (const mutant of mutants) {
       const key = STATUS_KEY[mutant.status];
       if (key) counts[key]++;

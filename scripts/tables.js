@@ -33,7 +33,10 @@ function ratio(entry) {
 /** One row per phase and size of `npm run bench`. */
 function benchTable(results) {
   const rows = results.map((r) => {
-    const methods = Object.entries(r.requests_by_method).map(([m, c]) => `${m} ${c}`).join(", ") || "none";
+    const methods =
+      Object.entries(r.requests_by_method)
+        .map(([m, c]) => `${m} ${c}`)
+        .join(", ") || "none";
     return `| ${r.phase} | ${r.n} | ${r.seconds.toFixed(2)} | ${((r.seconds * 1000) / r.n).toFixed(1)} | ${r.requests} | ${methods} | ${r.list_page_requests} | ${r.propagation_requests ?? 0} | ${r.rate_limited} | ${r.minimum_requests} | ${ratio(r)} | ${r.errors ?? 0} |`;
   });
   return [
@@ -155,7 +158,7 @@ function renderDocs() {
     let text = readFileSync(file, "utf8");
     for (const [name, table] of Object.entries(tables)) {
       const [open, close] = marker(name);
-      if (tableIn(text, name) !== undefined) text = text.slice(0, text.indexOf(open) + open.length) + `\n${table}\n` + text.slice(text.indexOf(close));
+      if (tableIn(text, name) !== undefined) text = `${text.slice(0, text.indexOf(open) + open.length)}\n${table}\n${text.slice(text.indexOf(close))}`;
     }
     writeFileSync(file, text);
   }
@@ -173,7 +176,14 @@ function publishRunOutput() {
     .filter((f) => f.endsWith(".json"))
     .map((f) => JSON.parse(readFileSync(join(RUN_OUTPUT_DIR, f), "utf8")));
   const kept = readReliability().filter((old) => !fresh.some((r) => r.scenario === old.scenario));
-  writeFileSync(RELIABILITY, `${JSON.stringify([...kept, ...fresh].sort((a, b) => a.order - b.order), null, 2)}\n`);
+  writeFileSync(
+    RELIABILITY,
+    `${JSON.stringify(
+      [...kept, ...fresh].sort((a, b) => a.order - b.order),
+      null,
+      2,
+    )}\n`,
+  );
 }
 
 module.exports = { benchTable, mutationTable, reliabilityTable, generatedTables, tableIn, renderDocs, DOCS, MUTATION, RUN_OUTPUT_DIR, SCREENSHOT };

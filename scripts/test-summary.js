@@ -20,5 +20,5 @@ console.log("\n| test file | seconds | tests | failed |\n|---|---|---|---|");
 for (const f of files) console.log(`| ${f.file} | ${f.seconds.toFixed(1)} | ${f.tests} | ${f.failed} |`);
 console.log(`\n${files.length} files, ${files.reduce((s, f) => s + f.seconds, 0).toFixed(0)} s of test time in ${wall.toFixed(0)} s of wall time`);
 const skipped = report.numPendingTests + report.numTodoTests;
-console.log(`${report.numPassedTests} passed, ${report.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+console.log(`${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`);
 if (report.numTotalTests === 0 || report.numFailedTestSuites > 0 || report.numFailedTests > 0) process.exit(1);

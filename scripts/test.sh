@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command (`npm test`): sets up the toolchain, type-checks the tree, runs every jest
+# The test command (`npm test`): sets up the toolchain, type-checks and lints the tree, runs every jest
 # suite, prints how long each test file took, and closes with one plain line "N passed, N failed".
 # It leaves tracked files as it found them, and fails if any changed: what the fault suite and the
 # report test produce for docs/ stays in .test-output/ until `npm run figures` publishes it.
@@ -14,6 +14,8 @@ before="$(tracked_state)"
 
 # ts-jest only transpiles; the whole tree (tests included) is type-checked here, once.
 node node_modules/typescript/bin/tsc -p test/tsconfig.json --noEmit
+# Lint and format check (biome.json); it reads only, so a finding or an unformatted file fails the run.
+node node_modules/@biomejs/biome/bin/biome ci --error-on-warnings .
 
 rm -rf .test-output
 report="$(mktemp)"

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AccountMember, allAccountMembers } from "../account/account-members";
+import { type AccountMember, allAccountMembers } from "../account/account-members";
 import { cleanly } from "./errors";
 import { programClient, requireAccountId } from "./settings";
 

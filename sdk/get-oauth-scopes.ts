@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { listOAuthScopes, OAuthScope } from "../account/oauth-scopes";
+import { listOAuthScopes, type OAuthScope } from "../account/oauth-scopes";
 import { cleanly } from "./errors";
 import { programClient } from "./settings";
 

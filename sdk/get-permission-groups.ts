@@ -1,11 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import {
-  allPermissionGroups,
-  filterPermissionGroups,
-  PermissionGroup,
-  PermissionGroupFilters,
-  singlePermissionGroup,
-} from "../account/permission-groups";
+import { allPermissionGroups, filterPermissionGroups, type PermissionGroup, type PermissionGroupFilters, singlePermissionGroup } from "../account/permission-groups";
 import { cleanly } from "./errors";
 import { programClient, requireAccountId } from "./settings";
 

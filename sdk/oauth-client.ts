@@ -1,6 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { OAuthClientOutputs } from "../provider/resources/oauth-client/schema";
-import { IamResource, OutputNames } from "./resource";
+import { IamResource, type OutputNames } from "./resource";
 
 type Strings = pulumi.Input<pulumi.Input<string>[]>;
 

@@ -1,6 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceGroupOutputs } from "../provider/resources/resource-group/schema";
-import { IamResource, OutputNames } from "./resource";
+import { IamResource, type OutputNames } from "./resource";
 
 export interface ResourceGroupScope {
   /** Defaults to the account: `com.cloudflare.api.account.<accountId>`. */

@@ -1,8 +1,8 @@
 /** What every resource class shares: its type token, its inputs, and its output placeholders. */
 import * as pulumi from "@pulumi/pulumi";
-import { KINDS, MODULE, ProviderKind } from "../provider/resources/kinds";
-import { programAccountId } from "./settings";
+import { KINDS, MODULE, type ProviderKind } from "../provider/resources/kinds";
 import { providerShim } from "./provider-shim";
+import { programAccountId } from "./settings";
 
 /**
  * Every output of a kind, named once: typed against the provider's outputs, so a missing or
@@ -10,18 +10,11 @@ import { providerShim } from "./provider-shim";
  */
 export type OutputNames<Outputs> = { readonly [K in keyof Outputs]-?: true };
 
-
 export abstract class IamResource extends pulumi.dynamic.Resource {
   /** The shape the provider wrote the outputs in (provider/framework/state-version.ts). */
   declare readonly stateVersion: pulumi.Output<number>;
 
-  protected constructor(
-    kind: ProviderKind,
-    name: string,
-    args: object,
-    outputNames: OutputNames<object>,
-    opts?: pulumi.CustomResourceOptions,
-  ) {
+  protected constructor(kind: ProviderKind, name: string, args: object, outputNames: OutputNames<object>, opts?: pulumi.CustomResourceOptions) {
     const placeholders = Object.fromEntries([...Object.keys(outputNames), "stateVersion"].map((key) => [key, undefined]));
     const accountId = (args as { accountId?: pulumi.Input<string> }).accountId ?? programAccountId();
     // Types read `pulumi-nodejs:dynamic/cloudflare-iam:UserGroup` in previews and state.

@@ -1,7 +1,7 @@
 /** Settings as the Pulumi program sees them: stack config (`cloudflare-iam:*`, then `cloudflare:*`), then the environment. */
 import * as pulumi from "@pulumi/pulumi";
-import { CloudflareClient } from "../provider/client";
-import { ConfigSource, describeSetting, LEGACY_ACCOUNT_WARNING, resolveAccountId, resolveApiSettings, SETTINGS } from "../provider/config";
+import type { CloudflareClient } from "../provider/client";
+import { type ConfigSource, describeSetting, LEGACY_ACCOUNT_WARNING, resolveAccountId, resolveApiSettings, SETTINGS } from "../provider/config";
 import { cloudflareId } from "../provider/resources/common";
 import { clientFor } from "../provider/runtime";
 

@@ -1,6 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { SSOConnectorOutputs } from "../provider/resources/sso-connector/schema";
-import { IamResource, OutputNames } from "./resource";
+import { IamResource, type OutputNames } from "./resource";
 
 export interface SSOConnectorArgs {
   accountId?: pulumi.Input<string>;

@@ -1,6 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { MemberOutputs } from "../provider/resources/user-group-member/provider";
-import { IamResource, OutputNames } from "./resource";
+import { IamResource, type OutputNames } from "./resource";
 
 export interface UserGroupMemberArgs {
   accountId?: pulumi.Input<string>;

@@ -1,6 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { MembersOutputs } from "../provider/resources/user-group-members/schema";
-import { IamResource, OutputNames } from "./resource";
+import { IamResource, type OutputNames } from "./resource";
 
 export interface UserGroupMembersArgs {
   accountId?: pulumi.Input<string>;

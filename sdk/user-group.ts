@@ -1,7 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
-import type { ResourceGroupScope } from "./resource-group";
+import type * as pulumi from "@pulumi/pulumi";
 import type { UserGroupOutputs } from "../provider/resources/user-group/schema";
-import { IamResource, OutputNames } from "./resource";
+import { IamResource, type OutputNames } from "./resource";
+import type { ResourceGroupScope } from "./resource-group";
 
 export interface UserGroupPolicyArgs {
   /** Cloudflare currently refuses `deny`; it is accepted here in case that changes. */

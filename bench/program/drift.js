@@ -1,5 +1,5 @@
 // Dashboard-style edits to one object per unit: the same objects a new generation changes.
-"use strict";
+
 const { unitLayout, resourceName } = require("./layout");
 
 /**

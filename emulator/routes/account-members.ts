@@ -1,12 +1,12 @@
 /** The account's members, shaped like Cloudflare's Account Members API: invites, changes of direct grants, removal. */
 import { z } from "zod";
 import { ErrorCodes, invalid, notFound } from "../api-error";
-import { checkPermissionPairs, memberPolicySchema, toMemberAccess } from "../member-grants";
 import { memberPolicies, memberRoles } from "../member-access";
+import { checkPermissionPairs, memberPolicySchema, toMemberAccess } from "../member-grants";
 import { addMember, cloudflareUser, currentMembers, findMember, memberByEmail, removeMember } from "../roster";
-import { paginate, parseBody, requireFound, Router, sortBy } from "../router";
-import { AccountMember } from "../seed";
-import { Store } from "../store";
+import { paginate, parseBody, type Router, requireFound, sortBy } from "../router";
+import type { AccountMember } from "../seed";
+import type { Store } from "../store";
 import { policiesView } from "./user-groups";
 
 const status = z.enum(["accepted", "pending"]);
@@ -48,8 +48,7 @@ const orderKeys: Record<string, (m: AccountMember) => string> = {
 };
 
 /** facts 50 and 67: an unknown member on GET and DELETE is code 1003. */
-const knownMember = (store: Store, id: string) =>
-  requireFound(findMember(store, id), () => notFound("Member", id, ErrorCodes.unknownAccountMember));
+const knownMember = (store: Store, id: string) => requireFound(findMember(store, id), () => notFound("Member", id, ErrorCodes.unknownAccountMember));
 
 export function registerAccountMembers(router: Router): void {
   const base = "/accounts/:account_id/members";

@@ -5,7 +5,7 @@
  * Both need Account Settings Read (fact 119).
  */
 import { ApiFailure, ErrorCodes, invalid } from "../api-error";
-import { EmulatorContext, paginate, Router } from "../router";
+import { type EmulatorContext, paginate, type Router } from "../router";
 
 /** fact 119: without Account Settings Read the audit logs answer an authentication error. */
 function requireAccountSettingsRead({ caller }: EmulatorContext): void {

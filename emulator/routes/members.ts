@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ApiFailure, ErrorCodes, invalid, notFound } from "../api-error";
 import { now } from "../ids";
-import { EmulatorSettings, paginate, parseBody, Router, sortBy } from "../router";
 import { findMember } from "../roster";
-import { Store, UserGroupRecord } from "../store";
+import { type EmulatorSettings, paginate, parseBody, type Router, sortBy } from "../router";
+import type { Store, UserGroupRecord } from "../store";
 import { findUserGroup, refuseIfScim } from "./user-groups";
 
 /** fact 30: the body is a bare array of `{id}`. */
@@ -31,7 +31,7 @@ function checkJoinable(store: Store, settings: EmulatorSettings, id: string, poi
 
 function memberIds(store: Store, settings: EmulatorSettings, body: unknown): string[] {
   const ids = [...new Set(parseBody(bodySchema, body).map((m) => m.id))];
-  ids.forEach((id, i) => checkJoinable(store, settings, id, `/${i}/id`));
+  for (const [i, id] of ids.entries()) checkJoinable(store, settings, id, `/${i}/id`);
   return ids;
 }
 
@@ -50,7 +50,11 @@ function memberView(store: Store, id: string) {
 
 /** The server's own order: by email, whatever order the ids were sent in. */
 function listView(store: Store, ids: string[], direction: string | null = "asc") {
-  return sortBy(ids.map((id) => memberView(store, id)), (m) => m.email, direction);
+  return sortBy(
+    ids.map((id) => memberView(store, id)),
+    (m) => m.email,
+    direction,
+  );
 }
 
 /** fact 28: a group with no members answers `result: null`. */

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ApiFailure, ErrorCodes, invalid, notFound } from "../api-error";
 import { newId, newSecret, now } from "../ids";
-import { parseBody, requireFound, Router } from "../router";
+import { parseBody, type Router, requireFound } from "../router";
 import { identityScopes, oauthScopes } from "../seed";
-import { OAuthClientRecord, Store } from "../store";
+import type { OAuthClientRecord, Store } from "../store";
 
 const grantType = z.enum(["authorization_code", "refresh_token"]);
 const responseType = z.enum(["code", "token", "id_token"]);

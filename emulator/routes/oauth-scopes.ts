@@ -1,4 +1,4 @@
-import { Router } from "../router";
+import type { Router } from "../router";
 import { oauthScopes } from "../seed";
 
 export function registerOAuthScopes(router: Router): void {

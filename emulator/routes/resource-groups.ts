@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ApiFailure, ErrorCodes, invalid, notFound } from "../api-error";
 import { newId } from "../ids";
-import { parseBody, requireFound, Router } from "../router";
-import { ResourceGroupRecord, Scope, Store } from "../store";
+import { parseBody, type Router, requireFound } from "../router";
+import type { ResourceGroupRecord, Scope, Store } from "../store";
 
 // fact 12: an empty name or scope key is a 400; fact 11: at least one object.
 export const scopeSchema = z.object({

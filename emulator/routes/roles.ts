@@ -4,7 +4,7 @@
  * (fact 76) or once Cloudflare removes it.
  */
 import { ApiFailure, ErrorCodes, notFound } from "../api-error";
-import { EmulatorSettings, paginate, requireFound, Router } from "../router";
+import { type EmulatorSettings, paginate, type Router, requireFound } from "../router";
 import { legacyRoles } from "../seed";
 
 /** How the roles endpoints answer: served, 403 as for a token without Account Settings Read, or 404 once removed. */
@@ -26,6 +26,11 @@ export function registerRoles(router: Router): void {
 
   router.add("GET", `${base}/:role_id`, ({ params }, { settings }) => {
     refuseUnlessServed(settings, `/accounts/${params.account_id}/roles/${params.role_id}`);
-    return { result: requireFound(legacyRoles.find((r) => r.id === params.role_id), () => notFound("Role", params.role_id)) };
+    return {
+      result: requireFound(
+        legacyRoles.find((r) => r.id === params.role_id),
+        () => notFound("Role", params.role_id),
+      ),
+    };
   });
 }

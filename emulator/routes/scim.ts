@@ -3,7 +3,7 @@
  * v4 envelope): every user group, and for the ones an identity provider pushed, its
  * `externalId`. It is how a reader tells which user groups SCIM manages (fact 39).
  */
-import { Router } from "../router";
+import type { Router } from "../router";
 
 const positive = (raw: string | null, fallback: number) => {
   const value = Number(raw);

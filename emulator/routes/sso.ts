@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ApiFailure, ErrorCodes, notFound } from "../api-error";
 import { newId, now } from "../ids";
-import { parseBody, requireFound, Router } from "../router";
-import { SSOConnectorRecord, Store } from "../store";
+import { parseBody, type Router, requireFound } from "../router";
+import type { SSOConnectorRecord, Store } from "../store";
 
 /** A bare domain name: no scheme, path, port or wildcard. */
 export const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;

@@ -1,5 +1,5 @@
 /** `GET /user/tokens/verify`: the calling token's own id, how a client tells its writes apart in the audit log. */
-import { Router } from "../router";
+import type { Router } from "../router";
 
 export function registerTokens(router: Router): void {
   router.add("GET", "/user/tokens/verify", (_request, { caller }) => ({

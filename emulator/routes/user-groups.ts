@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ApiFailure, ErrorCodes, invalid, notFound } from "../api-error";
 import { newId, now } from "../ids";
-import { EmulatorSettings, paginate, parseBody, requireFound, Router, sortBy } from "../router";
+import { type EmulatorSettings, paginate, parseBody, type Router, requireFound, sortBy } from "../router";
 import { permissionGroups } from "../seed";
-import { PolicyRecord, PolicyResource, Store, UserGroupRecord } from "../store";
+import type { PolicyRecord, PolicyResource, Store, UserGroupRecord } from "../store";
 import { checkScope, resourceGroupView, scopeSchema } from "./resource-groups";
 
 /** fact 24: a policy's resource group is `{id}`, or an inline `{scope}`. */
@@ -118,9 +118,7 @@ export function registerUserGroups(router: Router): void {
     const fuzzy = (query.get("fuzzy_name") ?? query.get("fuzzyName"))?.toLowerCase();
     const direction = query.get("direction");
     if (direction && direction !== "asc" && direction !== "desc") throw invalid("direction must be asc or desc", undefined);
-    const groups = Object.values(store.account.userGroups).filter(
-      (g) => (!id || g.id === id) && (!name || g.name === name) && (!fuzzy || g.name.toLowerCase().includes(fuzzy)),
-    );
+    const groups = Object.values(store.account.userGroups).filter((g) => (!id || g.id === id) && (!name || g.name === name) && (!fuzzy || g.name.toLowerCase().includes(fuzzy)));
     const sorted = sortBy(groups, (g) => g.name, direction).map((g) => userGroupView(store, g));
     return paginate(sorted, query, { defaultSize: 100, min: 1, max: 500 });
   });

@@ -4,12 +4,15 @@
  * (fact 4), and unknown extra fields are dropped.
  */
 import { z } from "zod";
-import { CloudflareErrorDetail } from "./errors";
+import type { CloudflareErrorDetail } from "./errors";
 import { list, optional } from "./lenient";
 
 const messageSchema = z.object({
   code: z.coerce.number(),
-  message: z.string().nullish().transform((m) => m ?? ""),
+  message: z
+    .string()
+    .nullish()
+    .transform((m) => m ?? ""),
   documentation_url: optional(z.string()),
   source: optional(z.object({ pointer: optional(z.string()) })),
 });

@@ -71,11 +71,7 @@ export class ConnectionError extends Error {
 }
 
 /** The one place that maps an HTTP status to an error class. */
-export function errorFromResponse(
-  status: number,
-  errors: CloudflareErrorDetail[],
-  request: RequestDescription,
-): CloudflareApiError {
+export function errorFromResponse(status: number, errors: CloudflareErrorDetail[], request: RequestDescription): CloudflareApiError {
   if (status === 401 || status === 403) return new AuthenticationError(status, errors, request);
   if (status === 404) return new NotFoundError(status, errors, request);
   if (status === 429) return new RateLimitError(status, errors, request);
@@ -105,7 +101,6 @@ export function isApiError(error: unknown, pattern: ErrorPattern): error is Clou
   if (pattern.code === undefined && pattern.includes === undefined) return true;
   return error.errors.some(
     (detail) =>
-      (pattern.code === undefined || detail.code === pattern.code) &&
-      (pattern.includes === undefined || detail.message.toLowerCase().includes(pattern.includes.toLowerCase())),
+      (pattern.code === undefined || detail.code === pattern.code) && (pattern.includes === undefined || detail.message.toLowerCase().includes(pattern.includes.toLowerCase())),
   );
 }

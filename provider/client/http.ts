@@ -2,13 +2,13 @@
  * The only code that speaks HTTP: got with bearer auth, timeouts and the retry policy.
  * Every call returns the unwrapped `result`; failures become typed errors.
  */
-import got, { Got } from "got";
-import { z } from "zod";
-import { errorDetailsOf, parseResult, unwrap, Unwrapped } from "./envelope";
-import { ConnectionError, errorFromResponse, RequestDescription } from "./errors";
-import { Pacer, pacerFor } from "./pacer";
-import { RequestLog, requestLogFromEnvironment } from "./request-log";
-import { attemptsFor, defaultRetryPolicy, isRetryable, parseRetryAfterMs, retryDelayMs, RetryPolicy } from "./retry";
+import got, { type Got } from "got";
+import type { z } from "zod";
+import { errorDetailsOf, parseResult, type Unwrapped, unwrap } from "./envelope";
+import { ConnectionError, errorFromResponse, type RequestDescription } from "./errors";
+import { type Pacer, pacerFor } from "./pacer";
+import { type RequestLog, requestLogFromEnvironment } from "./request-log";
+import { attemptsFor, defaultRetryPolicy, isRetryable, parseRetryAfterMs, type RetryPolicy, retryDelayMs } from "./retry";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** A list value is sent as the key repeated (fact 105: `action_type=create&action_type=update`). */

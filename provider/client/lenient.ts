@@ -7,11 +7,14 @@
 import { z } from "zod";
 
 /** Present, `null` or missing: `null` reads as absent. */
-export const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  schema.nullish().transform((value): z.output<T> | undefined => value ?? undefined);
+export const optional = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((value): z.output<T> | undefined => value ?? undefined);
 
 /** A list that may be `null` or missing, which means empty (facts 8 and 28). */
-export const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).nullish().transform((items): z.output<T>[] => items ?? []);
+export const list = <T extends z.ZodTypeAny>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((items): z.output<T>[] => items ?? []);
 
 /** A server-owned enum: an unknown value is kept as it is, never a parse failure. */
 export const serverString = optional(z.string());

@@ -1,4 +1,4 @@
-import { CloudflareClient } from "./http";
+import type { CloudflareClient } from "./http";
 
 /**
  * Memoises an account-wide list per API client and account, so it is read once per run however
@@ -9,13 +9,17 @@ export function oncePerAccount<T>(load: (client: CloudflareClient, accountId: st
   const cache = new WeakMap<CloudflareClient, Map<string, { readAt: number; result: Promise<T> }>>();
   return (client: CloudflareClient, accountId: string): Promise<T> => {
     let byAccount = cache.get(client);
-    if (!byAccount) cache.set(client, (byAccount = new Map()));
+    if (!byAccount) {
+      byAccount = new Map();
+      cache.set(client, byAccount);
+    }
     const now = Date.now();
     let entry = byAccount.get(accountId);
     if (!entry || now - entry.readAt >= maxAgeMs) {
       const fresh = { readAt: now, result: load(client, accountId) };
       fresh.result.catch(() => byAccount!.get(accountId) === fresh && byAccount!.delete(accountId));
-      byAccount.set(accountId, (entry = fresh));
+      entry = fresh;
+      byAccount.set(accountId, fresh);
     }
     return entry.result;
   };

@@ -99,6 +99,9 @@ const pacers = new Map<string, Pacer>();
 export function pacerFor(baseUrl: string, token: string): Pacer {
   const key = `${baseUrl}\n${token}`;
   let pacer = pacers.get(key);
-  if (!pacer) pacers.set(key, (pacer = new Pacer(CLOUDFLARE_RATE_LIMIT)));
+  if (!pacer) {
+    pacer = new Pacer(CLOUDFLARE_RATE_LIMIT);
+    pacers.set(key, pacer);
+  }
   return pacer;
 }

@@ -1,7 +1,7 @@
 /** Walks page-numbered list endpoints to the end, at the largest page size each one accepts. */
-import { z } from "zod";
-import { ResultInfo } from "./envelope";
-import { CloudflareClient, Query } from "./http";
+import type { z } from "zod";
+import type { ResultInfo } from "./envelope";
+import type { CloudflareClient, Query } from "./http";
 import { list } from "./lenient";
 
 /**
@@ -24,13 +24,7 @@ export function hasMorePages(page: number, received: number, info: ResultInfo | 
   return received >= perPage;
 }
 
-export async function listAllPages<T>(
-  client: CloudflareClient,
-  path: string,
-  itemSchema: z.ZodType<T, z.ZodTypeDef, unknown>,
-  perPage: number,
-  query: Query = {},
-): Promise<T[]> {
+export async function listAllPages<T>(client: CloudflareClient, path: string, itemSchema: z.ZodType<T, z.ZodTypeDef, unknown>, perPage: number, query: Query = {}): Promise<T[]> {
   const items: T[] = [];
   for (let page = 1; ; page++) {
     const { result, resultInfo } = await client.request({

@@ -54,12 +54,7 @@ export function parseRetryAfterMs(header: string | undefined, now: number = Date
  * otherwise capped exponential backoff, drawn uniformly from half the cap to the whole of it ("equal
  * jitter"), so parallel clients do not retry in step and no retry comes back at once.
  */
-export function retryDelayMs(
-  attempt: number,
-  retryAfterMs: number | undefined,
-  policy: RetryPolicy,
-  random: () => number = Math.random,
-): number {
+export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, policy: RetryPolicy, random: () => number = Math.random): number {
   if (retryAfterMs !== undefined) return retryAfterMs;
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);

@@ -2,7 +2,7 @@
  * `check`: validates inputs with zod and reports every failure with its property path and
  * the rule broken. Failures at or under a value that is still unknown (preview) are dropped.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { unknownPaths } from "./unknown";
 
 export interface CheckFailure {

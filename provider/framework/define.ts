@@ -5,14 +5,14 @@
  * adoption, and errors that name the resource's type.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { z } from "zod";
-import { AuthenticationError, CloudflareClient, isNotFound } from "../client";
+import type { z } from "zod";
+import { AuthenticationError, type CloudflareClient, isNotFound } from "../client";
 import { describeSetting, SETTINGS, TOKEN_ADVICE } from "../config";
 import { apiClient, defaultAccountId } from "../runtime";
-import { checkInputs, CheckFailure, Rule } from "./check";
+import { type CheckFailure, checkInputs, type Rule } from "./check";
 import { CreatedButIncomplete, InitFailed, ProviderError } from "./errors";
-import { changedFields, FieldRule, Fields, replacesOn, stableFields } from "./fields";
-import { stamped, StateShape, upgraded } from "./state-version";
+import { changedFields, type FieldRule, type Fields, replacesOn, stableFields } from "./fields";
+import { type StateShape, stamped, upgraded } from "./state-version";
 import { containsUnknown } from "./unknown";
 import { withoutUndefined } from "./values";
 
@@ -93,8 +93,7 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
   const written = (outputs: Outputs) => withoutUndefined(stamped(outputs, definition.state));
   /** State from the engine, in today's shape before anything reads it. */
   const current = (state: Outputs) => upgraded(label, state, definition.state);
-  const hints = (ctx: Context, subject: Inputs | Outputs) => (error: unknown) =>
-    definition.explain?.(ctx, error, subject) ?? Promise.resolve(undefined);
+  const hints = (ctx: Context, subject: Inputs | Outputs) => (error: unknown) => definition.explain?.(ctx, error, subject) ?? Promise.resolve(undefined);
 
   return {
     async check(_olds: Record<string, unknown>, withProvider: Record<string, unknown>) {
@@ -192,9 +191,7 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
     const changed = changedFields(fields, existing, inputs);
     const fixed = changed.filter((key) => replacesOn(fields[key], existing, inputs, key));
     if (fixed.length) {
-      throw new ProviderError(
-        `${label} adoption failed: ${adoptId} differs in ${fixed.join(", ")}, which cannot change in place; make the program match it`,
-      );
+      throw new ProviderError(`${label} adoption failed: ${adoptId} differs in ${fixed.join(", ")}, which cannot change in place; make the program match it`);
     }
     const outputs = changed.length ? await definition.update(ctx, adoptId, existing, inputs) : existing;
     return { id: adoptId, outputs };

@@ -8,8 +8,10 @@ import { deepEqual } from "./values";
 
 export interface FieldRule {
   /** A change replaces the object instead of updating it (always, or when the test says so). */
+  // biome-ignore lint/suspicious/noExplicitAny: each resource types its callbacks by its own input; `unknown` here would refuse them (parameters are contravariant)
   replace?: boolean | ((previous: any, next: any) => boolean);
   /** The comparable form of the value, the same for inputs and outputs (sets sorted, defaults filled). */
+  // biome-ignore lint/suspicious/noExplicitAny: as for `replace`, the callback takes the field's own type
   canonical?: (value: any) => unknown;
   /** An update never changes this output, so dependents' previews keep knowing it (the diff's `stables`). */
   stable?: boolean;

@@ -12,12 +12,11 @@
  * tag characters), lone surrogates, and the invisible ones of other kinds: the combining
  * grapheme joiner, Hangul and Khmer fillers, variation selectors.
  */
-export const UNSEEN =
-  /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2065\u3164\ufe00-\ufe0f\uffa0\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point stands alone on purpose: combining marks and variation selectors are what we escape
+export const UNSEEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2065\u3164\ufe00-\ufe0f\uffa0\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu;
 
 /** `\uXXXX` for each UTF-16 unit: the one escape TypeScript, JSON and YAML all read alike. */
-export const unicodeEscape = (char: string) =>
-  Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
+export const unicodeEscape = (char: string) => Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
 
 /** The text on one line, every unseen character written as its escape: safe in a terminal and a line comment. */
 export function inert(text: string): string {

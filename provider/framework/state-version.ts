@@ -29,9 +29,7 @@ export function upgraded<Outputs extends object>(label: string, state: object, s
     throw new ProviderError(`${label} state has stateVersion ${JSON.stringify(from)}, which is not a version this package wrote`);
   }
   if (from > shape.version) {
-    throw new ProviderError(
-      `${label} state was written by a newer pulumi-cloudflare-iam (state version ${from}; this one reads up to ${shape.version}): upgrade the package`,
-    );
+    throw new ProviderError(`${label} state was written by a newer pulumi-cloudflare-iam (state version ${from}; this one reads up to ${shape.version}): upgrade the package`);
   }
   if (from === shape.version) return outputs as Outputs;
   if (!shape.migrate) throw new ProviderError(`${label} has no migration from state version ${from} to ${shape.version}`);

@@ -3,7 +3,7 @@
  * own SDK matchers name it, with the fact it comes from (REAL-API-FACTS.md), and matched on
  * status, code and message together. Beside it, the sentences that explain them to the user.
  */
-import { ErrorPattern, isApiError } from "../client";
+import { type ErrorPattern, isApiError } from "../client";
 
 interface KnownError extends ErrorPattern {
   facts: number[];
@@ -37,8 +37,7 @@ export const EXPLANATIONS = {
   ScimManaged:
     "The group is managed by SCIM: its name, members and existence come from your identity provider, and Cloudflare refuses to change them here. " +
     "Change them in the identity provider; to stop managing the group from Pulumi without deleting it, set the resource option retainOnDelete: true, or run pulumi state delete",
-  denyPolicy:
-    "Cloudflare currently refuses deny policies in user groups; grant with allow policies only (deny is accepted here in case Cloudflare starts accepting it)",
+  denyPolicy: "Cloudflare currently refuses deny policies in user groups; grant with allow policies only (deny is accepted here in case Cloudflare starts accepting it)",
   /** fact 38: Cloudflare cannot list the members of a group whose policies fail validation. */
   membersOfInvalidGroup:
     "Cloudflare cannot list the members of a user group one of whose policies fails validation; fix the group's policies (its UserGroup), then run pulumi up again",

@@ -8,8 +8,8 @@ import { programClient, requireAccountId } from "../settings";
 import { SSOConnector } from "../sso-connector";
 import { UserGroup } from "../user-group";
 import { UserGroupMembers } from "../user-group-members";
-import { resolveNames, ResolvedUserGroup } from "./resolve";
-import { AccessSpec, AccessSpecInput, parseAccessSpec, readAccessFile } from "./spec";
+import { type ResolvedUserGroup, resolveNames } from "./resolve";
+import { type AccessSpec, type AccessSpecInput, parseAccessSpec, readAccessFile } from "./spec";
 
 export interface AccessPolicyArgs {
   /** A YAML or JSON access file. */
@@ -21,7 +21,12 @@ export interface AccessPolicyArgs {
 
 /** `team a/SRE` -> `team-a-sre`: child names follow the file's names, never their order. */
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9.]+/g, "-").replace(/^-|-$/g, "") || "unnamed";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, "-")
+      .replace(/^-|-$/g, "") || "unnamed"
+  );
 }
 
 /**
@@ -99,11 +104,7 @@ export class AccessPolicy extends pulumi.ComponentResource {
     });
 
     for (const entry of spec.ssoConnectors) {
-      this.ssoConnectors[entry.emailDomain] = new SSOConnector(
-        `${name}/sso/${slug(entry.emailDomain)}`,
-        { ...entry, accountId: resolved.apply(() => accountId) },
-        parent,
-      );
+      this.ssoConnectors[entry.emailDomain] = new SSOConnector(`${name}/sso/${slug(entry.emailDomain)}`, { ...entry, accountId: resolved.apply(() => accountId) }, parent);
     }
 
     for (const { key, ...entry } of spec.oauthClients) {
@@ -120,10 +121,7 @@ export class AccessPolicy extends pulumi.ComponentResource {
   private async resolve(spec: AccessSpec, accountId: string, source: string): Promise<ResolvedUserGroup[]> {
     const client = programClient();
     const needsMembers = spec.userGroups.some((g) => g.members?.length);
-    const [permissionGroups, members] = await Promise.all([
-      allPermissionGroups(client, accountId),
-      needsMembers ? allAccountMembers(client, accountId) : Promise.resolve([]),
-    ]);
+    const [permissionGroups, members] = await Promise.all([allPermissionGroups(client, accountId), needsMembers ? allAccountMembers(client, accountId) : Promise.resolve([])]);
     return resolveNames(spec, { permissionGroups, members }, source);
   }
 }

@@ -5,7 +5,7 @@
 import type { AccountMember } from "../../account/account-members";
 import type { PermissionGroup } from "../../account/permission-groups";
 import { quote } from "../../provider/framework/quote";
-import { AccessSpec, AccessSpecError, entryLabel } from "./spec";
+import { type AccessSpec, AccessSpecError, entryLabel } from "./spec";
 
 const hexId = /^[0-9a-f]{32}$/;
 

@@ -160,25 +160,44 @@ export function readAccessFile(file: string): unknown {
 export function parseAccessSpec(raw: unknown, source: string): AccessSpec {
   const parsed = accessSpecSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    throw new AccessSpecError(source, parsed.error.issues.flatMap((issue) => problemsOf(raw, issue)));
+    throw new AccessSpecError(
+      source,
+      parsed.error.issues.flatMap((issue) => problemsOf(raw, issue)),
+    );
   }
   const spec = parsed.data;
   const problems = [
-    ...duplicates(spec.resourceGroups.map((g) => g.key ?? g.name), "resourceGroups", "resource group"),
-    ...duplicates(spec.userGroups.map((g) => g.key ?? g.name), "userGroups", "user group"),
-    ...duplicates(spec.ssoConnectors.map((c) => c.emailDomain.toLowerCase()), "ssoConnectors", "SSO connector for"),
-    ...duplicates(spec.oauthClients.map((c) => c.key ?? c.clientName), "oauthClients", "OAuth client"),
+    ...duplicates(
+      spec.resourceGroups.map((g) => g.key ?? g.name),
+      "resourceGroups",
+      "resource group",
+    ),
+    ...duplicates(
+      spec.userGroups.map((g) => g.key ?? g.name),
+      "userGroups",
+      "user group",
+    ),
+    ...duplicates(
+      spec.ssoConnectors.map((c) => c.emailDomain.toLowerCase()),
+      "ssoConnectors",
+      "SSO connector for",
+    ),
+    ...duplicates(
+      spec.oauthClients.map((c) => c.key ?? c.clientName),
+      "oauthClients",
+      "OAuth client",
+    ),
   ];
   const groupNames = new Set(spec.resourceGroups.map((g) => g.name));
-  spec.userGroups.forEach((group, g) =>
-    group.policies.forEach((p, i) =>
-      p.resourceGroups.forEach((name) => {
+  for (const [g, group] of spec.userGroups.entries()) {
+    for (const [i, p] of group.policies.entries()) {
+      for (const name of p.resourceGroups) {
         if (!groupNames.has(name) && !hexId.test(name)) {
           problems.push(`${entryLabel("userGroups", g, group.name)}.policies[${i}]: unknown resource group ${quote(name)}; define it under resourceGroups`);
         }
-      }),
-    ),
-  );
+      }
+    }
+  }
   if (problems.length) throw new AccessSpecError(source, problems);
   return spec;
 }

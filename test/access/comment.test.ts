@@ -4,7 +4,7 @@
  * how much and where the whole review is, the preview folded below and cut first.
  */
 import { commentChars, DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, reviewComment } from "../../access/comment";
-import { emptyReview, PersonChange, Review, Risk } from "../../access/compare";
+import { emptyReview, type PersonChange, type Review, type Risk } from "../../access/compare";
 import { NO_CHANGE, reviewMarkdown } from "../../access/markdown";
 import { name, text } from "../../access/text";
 import { forHostileNames, hostileReview, METACHARACTERS, NAME_COUNT } from "../support/hostile";
@@ -16,7 +16,12 @@ const options = { maxChars: DEFAULT_COMMENT_CHARS, wholeReviewAt: "review.md" };
 /** A review with `risks` risk lines and `people` person lines, each line about `width` characters long. */
 function bigReview(risks: number, people: number, width = 100): Review {
   const who = (i: number) => `member${i}@example.com${"x".repeat(Math.max(0, width - 60))}`;
-  const person = (i: number): PersonChange => ({ memberId: `m${i}`, member: who(i), gains: [{ permissionGroups: ["DNS Write"], target: ["the account"], group: "SRE", why: "via" }], losses: [] });
+  const person = (i: number): PersonChange => ({
+    memberId: `m${i}`,
+    member: who(i),
+    gains: [{ permissionGroups: ["DNS Write"], target: ["the account"], group: "SRE", why: "via" }],
+    losses: [],
+  });
   return {
     ...emptyReview(),
     risks: [...Array(risks).keys()].map((i): Risk => ({ kind: "administrator", message: text`${name(who(i))} gains Administrator on the account` })),
@@ -67,7 +72,9 @@ it("keeps as many whole risks as fit when the risks alone pass the bound, and sa
   const kept = shown.slice(0, -1);
   expect(kept.length).toBeGreaterThan(300);
   expect(kept).toEqual(all.slice(0, kept.length));
-  expect(shown.at(-1)).toBe(`- ⚠️ ${(1_000 - kept.length).toLocaleString("en-US")} more risks cut to fit a pull-request comment: the whole review lists each one, and --fail-on risk counts them all`);
+  expect(shown.at(-1)).toBe(
+    `- ⚠️ ${(1_000 - kept.length).toLocaleString("en-US")} more risks cut to fit a pull-request comment: the whole review lists each one, and --fail-on risk counts them all`,
+  );
   expect(listItems(renderInert(comment))).toHaveLength(shown.length);
 });
 
@@ -84,7 +91,11 @@ it("folds the preview below the review in a fence none of its lines can close, a
   const cut = reviewComment(review, { ...options, previewDiff: long });
   expect(commentChars(cut)).toBeLessThanOrEqual(DEFAULT_COMMENT_CHARS);
   expect(cut.startsWith(reviewMarkdown(review))).toBe(true);
-  const keptLines = render(cut).filter((t) => t.type === "fence").at(-1)!.content.split("\n").length - 1;
+  const keptLines =
+    render(cut)
+      .filter((t) => t.type === "fence")
+      .at(-1)!
+      .content.split("\n").length - 1;
   expect(cut).toContain(`${(5_000 - keptLines).toLocaleString("en-US")} more lines of the preview (`);
   renderInert(cut, FOLD);
 });

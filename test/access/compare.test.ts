@@ -1,8 +1,9 @@
 /** The review of a change, a pure function of the account before and after: every kind of change it reports. */
-import type { AccountSnapshot } from "../../account/snapshot";
+
 import { compareAccess, reviewData } from "../../access/compare";
 import { personLines } from "../../access/markdown";
 import { defaultRiskRules } from "../../access/risk";
+import type { AccountSnapshot } from "../../account/snapshot";
 
 const ACCOUNT = "a".repeat(32);
 type Group = AccountSnapshot["userGroups"][number];
@@ -44,9 +45,9 @@ it("says why access is lost: leaving the group, the group's policies, or the gro
   const before = account([group("SRE", ["ada", "bob"], [[["dns"], ["prod"]]]), group("Old", ["ada"], [[["dns"], ["all"]]])]);
   const after = account([group("SRE", ["ada"], [])]);
   expect(personLines(review(before, after))).toEqual([
-    "- ada@example.com loses DNS Write on \"production\" (SRE's policies change)",
+    '- ada@example.com loses DNS Write on "production" (SRE\'s policies change)',
     "- ada@example.com loses DNS Write on the account (Old is deleted)",
-    "- bob@example.com loses DNS Write on \"production\" (leaves SRE)",
+    '- bob@example.com loses DNS Write on "production" (leaves SRE)',
   ]);
 });
 
@@ -69,14 +70,18 @@ it("reports a resource group's new scope, an OAuth client made public (a risk), 
   const before = account([], { oauthClients: [client("private", ["zone.read"])] });
   const after = account([], {
     oauthClients: [client("public", ["zone.read"])],
-    ssoConnectors: [{ id: "s1", emailDomain: "example.com", enabled: false, useFedrampLanguage: false, verificationCode: "cloudflare_dashboard_sso=s1", verificationStatus: "pending" }],
+    ssoConnectors: [
+      { id: "s1", emailDomain: "example.com", enabled: false, useFedrampLanguage: false, verificationCode: "cloudflare_dashboard_sso=s1", verificationStatus: "pending" },
+    ],
   });
   after.resourceGroups[0] = { ...after.resourceGroups[0], scope: { ...after.resourceGroups[0].scope, objects: ["zone.prod", "zone.new"] } };
   const result = data(before, after);
   expect(result.resourceGroups).toEqual([{ subject: '"production"', change: "now covers +zone.new: every grant on it changes with it" }]);
   expect(result.oauthClients).toEqual([{ subject: '"Grafana"', change: "visibility private → public" }]);
   expect(result.risks).toEqual([{ kind: "public-oauth-client", message: 'OAuth client "Grafana" becomes public: any Cloudflare user can authorize it' }]);
-  expect(result.ssoConnectors).toEqual([{ subject: "example.com", change: 'new SSO connector (not enabled): publish the DNS record example.com TXT "cloudflare_dashboard_sso=s1"' }]);
+  expect(result.ssoConnectors).toEqual([
+    { subject: "example.com", change: 'new SSO connector (not enabled): publish the DNS record example.com TXT "cloudflare_dashboard_sso=s1"' },
+  ]);
 });
 
 it("lists who holds access outside user groups, as context: roles (administrator-class marked) and direct policies", () => {

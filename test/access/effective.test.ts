@@ -1,6 +1,7 @@
 /** Effective access, a pure function: table cases, each an account and the grants it must give. */
+
+import { effectiveAccess, type Grant, sourceKey, targetKey } from "../../access/effective";
 import type { AccountSnapshot } from "../../account/snapshot";
-import { effectiveAccess, Grant, sourceKey, targetKey } from "../../access/effective";
 
 type Policy = AccountSnapshot["userGroups"][number]["policies"][number];
 const allow = (permissionGroups: string[], resourceGroups: string[], scopes: Policy["scopes"] = []): Policy => ({ access: "allow", permissionGroups, resourceGroups, scopes });
@@ -41,11 +42,7 @@ const cases: [string, AccountSnapshot["userGroups"], string[]][] = [
     [group("SRE", ["ada"], [allow(["dns"], ["prod"])]), group("Ops", ["ada", "bob"], [allow(["dns"], ["prod"])])],
     ["ada dns rg:prod Ops", "ada dns rg:prod SRE", "bob dns rg:prod Ops"],
   ],
-  [
-    "a policy on two resource groups: granted on each",
-    [group("SRE", ["ada"], [allow(["dns"], ["prod", "staging"])])],
-    ["ada dns rg:prod SRE", "ada dns rg:staging SRE"],
-  ],
+  ["a policy on two resource groups: granted on each", [group("SRE", ["ada"], [allow(["dns"], ["prod", "staging"])])], ["ada dns rg:prod SRE", "ada dns rg:staging SRE"]],
   [
     "an inline scope (fact 24) is a place of its own",
     [group("SRE", ["ada"], [allow(["dns"], [], [{ key: "acct", objects: [{ key: "zone.b" }, { key: "zone.a" }] }])])],
@@ -65,15 +62,39 @@ it.each(cases)("%s", (_, userGroups, expected) => {
 
 const wide = `scope:com.cloudflare.api.account.${ACCOUNT}:*`;
 const direct: [string, AccountSnapshot["members"], AccountSnapshot["roles"], string[]][] = [
-  ["a role is a grant on the whole account, named by its equivalent permission group", [member("owner", ["r-super"])], [role("r-super", "Super Administrator - All Privileges")], [`owner pg-super ${wide} role:r-super`]],
-  ["the system group and a scope of `*` are one place, the whole account", [member("bob", [], [allow(["dns"], ["account"]), allow(["dns"], [], [{ key: `com.cloudflare.api.account.${ACCOUNT}`, objects: [{ key: "*" }] }])])], [], [`bob dns ${wide} direct`]],
-  ["fact 62: a role and the policy the API mirrors it into count once, as the role", [member("ada", ["r-admin"], [allow(["pg-admin"], ["account"])])], [role("r-admin", "Administrator")], [`ada pg-admin ${wide} role:r-admin`]],
-  ["a policy of the role's permission group on less than the account is a grant of its own", [member("ada", ["r-admin"], [allow(["pg-admin"], ["prod"])])], [role("r-admin", "Administrator")], ["ada pg-admin rg:prod direct", `ada pg-admin ${wide} role:r-admin`]],
+  [
+    "a role is a grant on the whole account, named by its equivalent permission group",
+    [member("owner", ["r-super"])],
+    [role("r-super", "Super Administrator - All Privileges")],
+    [`owner pg-super ${wide} role:r-super`],
+  ],
+  [
+    "the system group and a scope of `*` are one place, the whole account",
+    [member("bob", [], [allow(["dns"], ["account"]), allow(["dns"], [], [{ key: `com.cloudflare.api.account.${ACCOUNT}`, objects: [{ key: "*" }] }])])],
+    [],
+    [`bob dns ${wide} direct`],
+  ],
+  [
+    "fact 62: a role and the policy the API mirrors it into count once, as the role",
+    [member("ada", ["r-admin"], [allow(["pg-admin"], ["account"])])],
+    [role("r-admin", "Administrator")],
+    [`ada pg-admin ${wide} role:r-admin`],
+  ],
+  [
+    "a policy of the role's permission group on less than the account is a grant of its own",
+    [member("ada", ["r-admin"], [allow(["pg-admin"], ["prod"])])],
+    [role("r-admin", "Administrator")],
+    ["ada pg-admin rg:prod direct", `ada pg-admin ${wide} role:r-admin`],
+  ],
   ["a role the catalogue does not name keeps its id", [member("ada", ["r-unknown"])], [], [`ada role:r-unknown ${wide} role:r-unknown`]],
   ["a direct policy is the member's own grant", [member("bob", [], [allow(["dns"], ["prod"])])], [], ["bob dns rg:prod direct"]],
   ["a direct deny takes nothing away", [member("bob", [], [allow(["dns"], ["prod"]), { ...allow(["dns"], ["prod"]), access: "deny" }])], [], ["bob dns rg:prod direct"]],
 ];
 
 it.each(direct)("%s", (_, members, roles, expected) => {
-  expect(effectiveAccess(model([], members, roles)).map(line).sort()).toEqual(expected);
+  expect(
+    effectiveAccess(model([], members, roles))
+      .map(line)
+      .sort(),
+  ).toEqual(expected);
 });

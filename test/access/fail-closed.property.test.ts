@@ -5,11 +5,11 @@
  * review made with the unknowns must show every true gain, or a risk naming an unresolved step.
  */
 import fc from "fast-check";
-import type { AccountSnapshot } from "../../account/snapshot";
 import { compareAccess, reviewData } from "../../access/compare";
 import { effectiveAccess, grantKey } from "../../access/effective";
-import { applyPreview, Preview } from "../../access/preview";
+import { applyPreview, type Preview } from "../../access/preview";
 import { defaultRiskRules } from "../../access/risk";
+import type { AccountSnapshot } from "../../account/snapshot";
 import { UNKNOWN } from "../../provider/framework/unknown";
 
 const ACCOUNT = "a".repeat(32);
@@ -39,7 +39,14 @@ const account: fc.Arbitrary<AccountSnapshot> = fc
   .record({
     groupMembers: fc.tuple(...groups.map(() => fc.subarray(members))),
     groupPolicies: fc.tuple(...groups.map(() => fc.array(policy, { maxLength: 2 }))),
-    memberRoles: fc.tuple(...members.map(() => fc.subarray(roles.map((r) => r.id), { maxLength: 1 }))),
+    memberRoles: fc.tuple(
+      ...members.map(() =>
+        fc.subarray(
+          roles.map((r) => r.id),
+          { maxLength: 1 },
+        ),
+      ),
+    ),
     memberPolicies: fc.tuple(...members.map(() => fc.array(policy, { maxLength: 1 }))),
   })
   .map(({ groupMembers, groupPolicies, memberRoles, memberPolicies }) => ({
@@ -101,7 +108,12 @@ const stepPlan: fc.Arbitrary<StepPlan> = fc.oneof(
         {
           op: "create",
           urn: urnOf("UserGroupMembers", `list${n}`),
-          newState: state("UserGroupMembers", `list${n}`, { userGroupId: pick(group, reveal), memberIds: memberIds.map((m) => pick(m, reveal)) }, { userGroupId: decoyDeps(group.hidden) }),
+          newState: state(
+            "UserGroupMembers",
+            `list${n}`,
+            { userGroupId: pick(group, reveal), memberIds: memberIds.map((m) => pick(m, reveal)) },
+            { userGroupId: decoyDeps(group.hidden) },
+          ),
         },
       ],
     }),
@@ -124,7 +136,14 @@ const stepPlan: fc.Arbitrary<StepPlan> = fc.oneof(
       build: (reveal) => {
         const hidden = policies.some((p) => [...p.permissionGroups, ...p.resourceGroups].some((m) => m.hidden));
         const old = state("UserGroup", group, { name: group, policies: [] }, {}, group);
-        return [{ op: "update", urn: old.urn, oldState: old, newState: state("UserGroup", group, { name: group, policies: policies.map((p) => policyOf(p, reveal)) }, { policies: decoyDeps(hidden) }) }];
+        return [
+          {
+            op: "update",
+            urn: old.urn,
+            oldState: old,
+            newState: state("UserGroup", group, { name: group, policies: policies.map((p) => policyOf(p, reveal)) }, { policies: decoyDeps(hidden) }),
+          },
+        ];
       },
     }),
   ),
@@ -135,7 +154,11 @@ const stepPlan: fc.Arbitrary<StepPlan> = fc.oneof(
         const hidden = [...p.permissionGroups, ...p.resourceGroups].some((m) => m.hidden);
         const newId = `(new UserGroup team${n})`;
         return [
-          { op: "create", urn: urnOf("UserGroup", `team${n}`), newState: state("UserGroup", `team${n}`, { name: `team${n}`, policies: [policyOf(p, reveal)] }, { policies: decoyDeps(hidden) }) },
+          {
+            op: "create",
+            urn: urnOf("UserGroup", `team${n}`),
+            newState: state("UserGroup", `team${n}`, { name: `team${n}`, policies: [policyOf(p, reveal)] }, { policies: decoyDeps(hidden) }),
+          },
           {
             op: "create",
             urn: urnOf("UserGroupMember", `team${n}-member`),
@@ -152,7 +175,9 @@ const stepPlan: fc.Arbitrary<StepPlan> = fc.oneof(
         const inputs = {
           accountId: ACCOUNT,
           email: `${member}@example.com`,
-          policies: [{ access: "allow", permissionGroups: p.permissionGroups.map((m) => ({ id: pick(m, reveal) })), resourceGroups: p.resourceGroups.map((m) => ({ id: pick(m, reveal) })) }],
+          policies: [
+            { access: "allow", permissionGroups: p.permissionGroups.map((m) => ({ id: pick(m, reveal) })), resourceGroups: p.resourceGroups.map((m) => ({ id: pick(m, reveal) })) },
+          ],
         };
         const urn = `urn:pulumi:s::p::cloudflare:index/accountMember:AccountMember::${member}`;
         return [{ op: "create", urn, newState: { urn, type: "cloudflare:index/accountMember:AccountMember", inputs, propertyDependencies: {} } }];
@@ -161,7 +186,11 @@ const stepPlan: fc.Arbitrary<StepPlan> = fc.oneof(
   ),
 );
 
-const decoyStep = { op: "create", urn: DECOY, newState: { urn: DECOY, type: "pulumi-nodejs:dynamic:Resource", inputs: { __provider: "exports.handler = …" }, propertyDependencies: {} } };
+const decoyStep = {
+  op: "create",
+  urn: DECOY,
+  newState: { urn: DECOY, type: "pulumi-nodejs:dynamic:Resource", inputs: { __provider: "exports.handler = …" }, propertyDependencies: {} },
+};
 
 function previewOf(plans: StepPlan[], reveal: boolean): Preview {
   return { steps: [...(reveal ? [] : [decoyStep]), ...plans.flatMap((p) => p.build(reveal))] };

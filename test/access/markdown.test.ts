@@ -3,7 +3,7 @@
  * rendered comment (markdown-it, raw HTML on, GFM autolinks) holds only the template's own
  * elements, shows every risk line in order, and no name breaks a line, links or mentions.
  */
-import { Review } from "../../access/compare";
+import type { Review } from "../../access/compare";
 import { personLines, reviewMarkdown } from "../../access/markdown";
 import { name, text } from "../../access/text";
 import { forHostileNames, hostileReview, NAME_COUNT } from "../support/hostile";
@@ -22,7 +22,9 @@ function expectedItems(review: Review): string[] {
 it("renders hostile names in every field as text: only the template's elements, every line shown in order", () => {
   forHostileNames(NAME_COUNT, 100, (names) => {
     const review = hostileReview(names);
-    expect(new Set(review.risks.map((r) => r.kind))).toEqual(new Set(["not-reviewed", "administrator", "account-wide", "removes-outside-members", "deny-policy", "public-oauth-client"]));
+    expect(new Set(review.risks.map((r) => r.kind))).toEqual(
+      new Set(["not-reviewed", "administrator", "account-wide", "removes-outside-members", "deny-policy", "public-oauth-client"]),
+    );
     const tokens = renderInert(reviewMarkdown(review));
     expect(listItems(tokens)).toEqual(expectedItems(review));
     expect(diffLines(tokens)).toHaveLength(personLines(review).length);
@@ -55,23 +57,34 @@ describe("the issue's cases", () => {
   it("@org/team and [x](https://…) in a risk line are neither a mention nor a link", () => {
     const r = review({ 13: "@org/team", 0: "[x](https://evil.example)" });
     const tokens = renderInert(reviewMarkdown(r));
-    const codes = allTokens(tokens).filter((t) => t.type === "code_inline").map((t) => t.content);
+    const codes = allTokens(tokens)
+      .filter((t) => t.type === "code_inline")
+      .map((t) => t.content);
     expect(codes).toEqual(expect.arrayContaining(["@org/team", "[x](https://evil.example)"]));
     expect(listItems(tokens)[1]).toBe("⚠️ name2 gains [x](https://evil.example) on name5 (via @org/team): an administrator-class permission group");
   });
 
   it("our own words are escaped too: a value pasted into one still renders as text", () => {
-    const pasted: Review = { ...hostileReview([...Array(NAME_COUNT).keys()].map(String)), risks: [{ kind: "unresolved", message: ["unknown until apply: <img src=x onerror=alert(1)>`[x](y)`\n# *"] }] };
+    const pasted: Review = {
+      ...hostileReview([...Array(NAME_COUNT).keys()].map(String)),
+      risks: [{ kind: "unresolved", message: ["unknown until apply: <img src=x onerror=alert(1)>`[x](y)`\n# *"] }],
+    };
     expect(listItems(renderInert(reviewMarkdown(pasted)))[0]).toBe("⚠️ unknown until apply: <img src=x onerror=alert(1)>`[x](y)`⟨U+000A⟩# *");
   });
 
   it("a name cannot forge the mark of a hidden character", () => {
-    const r: Review = { ...hostileReview([...Array(NAME_COUNT).keys()].map(String)), risks: [{ kind: "unresolved", message: text`${name("SRE⟨U+202E⟩")} and ${name("SRE\u202e")}` }] };
+    const r: Review = {
+      ...hostileReview([...Array(NAME_COUNT).keys()].map(String)),
+      risks: [{ kind: "unresolved", message: text`${name("SRE⟨U+202E⟩")} and ${name("SRE\u202e")}` }],
+    };
     expect(listItems(renderInert(reviewMarkdown(r)))[0]).toBe("⚠️ SRE⟨U+27E8⟩U+202E⟩ and SRE⟨U+202E⟩");
   });
 
   it("a blank name and one of backticks show as what they are", () => {
-    const r: Review = { ...hostileReview([...Array(NAME_COUNT).keys()].map(String)), risks: [{ kind: "unresolved", message: text`${name("   ")} and ${name("```")} and ${name("")}` }] };
+    const r: Review = {
+      ...hostileReview([...Array(NAME_COUNT).keys()].map(String)),
+      risks: [{ kind: "unresolved", message: text`${name("   ")} and ${name("```")} and ${name("")}` }],
+    };
     const tokens = renderInert(reviewMarkdown(r));
     expect(listItems(tokens)[0]).toBe("⚠️ ⟨U+0020⟩⟨U+0020⟩⟨U+0020⟩ and ``` and (empty)");
   });

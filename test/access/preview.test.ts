@@ -1,8 +1,9 @@
 /** A preview played on the live account: steps by kind, and ids unknown at preview linked through property dependencies. */
-import type { AccountSnapshot } from "../../account/snapshot";
-import { applyPreview, changesAnything, Preview, previewAccountId } from "../../access/preview";
+
+import { applyPreview, changesAnything, type Preview, previewAccountId } from "../../access/preview";
 import { UNKNOWN_PERMISSION } from "../../access/risk";
 import { plain } from "../../access/text";
+import type { AccountSnapshot } from "../../account/snapshot";
 import { UNKNOWN } from "../../provider/framework/unknown";
 
 const ACCOUNT = "a".repeat(32);
@@ -34,7 +35,12 @@ it("links a new group's members and a new resource group in its policy to the st
       {
         op: "create",
         urn: urn("UserGroup", "auditors"),
-        newState: state("UserGroup", "auditors", { name: "Auditors", policies: [{ access: "allow", permissionGroups: ["read"], resourceGroups: [UNKNOWN] }] }, { policies: [urn("ResourceGroup", "audit")] }),
+        newState: state(
+          "UserGroup",
+          "auditors",
+          { name: "Auditors", policies: [{ access: "allow", permissionGroups: ["read"], resourceGroups: [UNKNOWN] }] },
+          { policies: [urn("ResourceGroup", "audit")] },
+        ),
       },
       {
         op: "create",
@@ -70,10 +76,18 @@ it("deletes empty the group a member list managed, and a preview of only unchang
 
 describe("fails closed: what cannot be played exactly is a risk naming the resource and the reason", () => {
   const DECOY = "urn:pulumi:s::p::pulumi-nodejs:dynamic:Resource::decoy";
-  const decoy = { op: "create", urn: DECOY, newState: { urn: DECOY, type: "pulumi-nodejs:dynamic:Resource", inputs: { __provider: "exports.handler = __f0;" }, propertyDependencies: {} } };
+  const decoy = {
+    op: "create",
+    urn: DECOY,
+    newState: { urn: DECOY, type: "pulumi-nodejs:dynamic:Resource", inputs: { __provider: "exports.handler = __f0;" }, propertyDependencies: {} },
+  };
   const system = { id: "all", name: `com.cloudflare.api.account.${ACCOUNT}`, scope: { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: ["*"] }, system: true };
   const account: AccountSnapshot = { ...live, resourceGroups: [system] };
-  const create = (type: string, name: string, inputs: Record<string, unknown>, deps: Record<string, string[]> = {}) => ({ op: "create", urn: urn(type, name), newState: state(type, name, inputs, deps) });
+  const create = (type: string, name: string, inputs: Record<string, unknown>, deps: Record<string, string[]> = {}) => ({
+    op: "create",
+    urn: urn(type, name),
+    newState: state(type, name, inputs, deps),
+  });
   const played = (...steps: Preview["steps"]) => applyPreview(account, { steps });
   const messages = (planned: ReturnType<typeof played>) => planned.risks.map((r) => `${r.kind}: ${plain(r.message)}`);
 
@@ -128,7 +142,9 @@ describe("fails closed: what cannot be played exactly is a risk naming the resou
     const policies = (value: unknown) => played(create("UserGroup", "g", { name: "G", policies: value })).risks.map((r) => plain(r.message));
     expect(policies(UNKNOWN)).toEqual(["UserGroup g: its policies are unknown until apply: reviewed as granting a permission unknown until apply on the whole account"]);
     expect(policies([UNKNOWN])).toEqual(["UserGroup g: policy 1 is unknown until apply: reviewed as granting a permission unknown until apply on the whole account"]);
-    expect(policies([{ access: UNKNOWN, permissionGroups: ["p"], resourceGroups: ["all"] }])).toEqual(["UserGroup g: policy 1: whether it allows or denies is unknown until apply: reviewed as allow"]);
+    expect(policies([{ access: UNKNOWN, permissionGroups: ["p"], resourceGroups: ["all"] }])).toEqual([
+      "UserGroup g: policy 1: whether it allows or denies is unknown until apply: reviewed as allow",
+    ]);
     expect(policies([{ access: "allow", permissionGroups: ["p"], scopes: [{ key: UNKNOWN, objects: [] }] }])).toEqual([
       "UserGroup g: policy 1: a scope is unknown until apply: reviewed as the whole account",
     ]);
@@ -159,31 +175,55 @@ describe("fails closed: what cannot be played exactly is a risk naming the resou
 
   it("this package's provider under another type is a risk, and is played as the kind the provider names", () => {
     const shim = 'with({ kind: "userGroupMembers" }) { require("pulumi-cloudflare-iam/provider").providers[kind] }';
-    const disguised = { op: "create", urn: "urn:pulumi:s::p::pulumi-nodejs:dynamic/tools:Thing::t", newState: { urn: "urn:pulumi:s::p::pulumi-nodejs:dynamic/tools:Thing::t", type: "pulumi-nodejs:dynamic/tools:Thing", inputs: { __provider: shim, accountId: ACCOUNT, userGroupId: "g1", memberIds: ["eve"] }, propertyDependencies: {} } };
+    const disguised = {
+      op: "create",
+      urn: "urn:pulumi:s::p::pulumi-nodejs:dynamic/tools:Thing::t",
+      newState: {
+        urn: "urn:pulumi:s::p::pulumi-nodejs:dynamic/tools:Thing::t",
+        type: "pulumi-nodejs:dynamic/tools:Thing",
+        inputs: { __provider: shim, accountId: ACCOUNT, userGroupId: "g1", memberIds: ["eve"] },
+        propertyDependencies: {},
+      },
+    };
     const planned = played(disguised);
-    expect(messages(planned)).toEqual(["not-reviewed: pulumi-nodejs:dynamic/tools:Thing t: carries this package's provider under a type the review does not know: reviewed as a UserGroupMembers"]);
+    expect(messages(planned)).toEqual([
+      "not-reviewed: pulumi-nodejs:dynamic/tools:Thing t: carries this package's provider under a type the review does not know: reviewed as a UserGroupMembers",
+    ]);
     expect(planned.after.userGroups[0].memberIds).toEqual(["eve"]);
     expect(changesAnything({ steps: [disguised] })).toBe(true);
   });
 
   it("this package's provider whose kind cannot be told is a risk and is not played", () => {
-    const s = { urn: "urn:pulumi:s::p::pulumi-nodejs:dynamic:Resource::t", type: "pulumi-nodejs:dynamic:Resource", inputs: { __provider: 'require("pulumi-cloudflare-iam/provider")' }, propertyDependencies: {} };
+    const s = {
+      urn: "urn:pulumi:s::p::pulumi-nodejs:dynamic:Resource::t",
+      type: "pulumi-nodejs:dynamic:Resource",
+      inputs: { __provider: 'require("pulumi-cloudflare-iam/provider")' },
+      propertyDependencies: {},
+    };
     expect(messages(played({ op: "create", urn: s.urn, newState: s }))).toEqual([
       "not-reviewed: pulumi-nodejs:dynamic:Resource t: carries this package's provider under a type the review does not know, and what it manages cannot be told: not reviewed",
     ]);
   });
 
   it("someone else's dynamic provider, an access-granting @pulumi/cloudflare type, a command and an unknown step kind are risks", () => {
-    const foreign = (type: string, op = "create") => ({ op, urn: `urn:pulumi:s::p::${type}::x`, newState: { urn: `urn:pulumi:s::p::${type}::x`, type, inputs: {}, propertyDependencies: {} } });
+    const foreign = (type: string, op = "create") => ({
+      op,
+      urn: `urn:pulumi:s::p::${type}::x`,
+      newState: { urn: `urn:pulumi:s::p::${type}::x`, type, inputs: {}, propertyDependencies: {} },
+    });
     expect(messages(played(decoy))).toEqual([
       "not-reviewed: pulumi-nodejs:dynamic:Resource decoy: a dynamic resource whose provider is not this package's: its code runs with the stack's token and may change any access; not reviewed",
     ]);
-    expect(messages(played(foreign("cloudflare:index/apiToken:ApiToken")))).toEqual(["not-reviewed: cloudflare:index/apiToken:ApiToken x: not reviewed: grants access outside user groups"]);
+    expect(messages(played(foreign("cloudflare:index/apiToken:ApiToken")))).toEqual([
+      "not-reviewed: cloudflare:index/apiToken:ApiToken x: not reviewed: grants access outside user groups",
+    ]);
     expect(messages(played(foreign("command:local:Command")))).toEqual([
       "not-reviewed: command:local:Command x: not reviewed: runs commands of its own during up, which may call the Cloudflare API",
     ]);
     expect(messages(played(foreign("cloudflare:index/dnsRecord:DnsRecord")))).toEqual([]);
-    expect(messages(played({ ...create("UserGroup", "g", { name: "G" }), op: "import" }))).toEqual(['unresolved: UserGroup g: its step "import" is one the review does not know how to play']);
+    expect(messages(played({ ...create("UserGroup", "g", { name: "G" }), op: "import" }))).toEqual([
+      'unresolved: UserGroup g: its step "import" is one the review does not know how to play',
+    ]);
   });
 
   it("@pulumi/cloudflare AccountMember is played as the member's direct policies, an invitee added", () => {
@@ -205,7 +245,9 @@ describe("fails closed: what cannot be played exactly is a risk naming the resou
       policies: [{ access: "allow", permissionGroups: ["admin"], resourceGroups: ["all"], scopes: [] }],
     });
     expect(messages(planned)).toEqual([`unresolved: ${type} x@example.com: unknown until apply: roles.0; reviewed as administrator-class on the whole account`]);
-    expect(planned.after.members.find((m) => m.email === "x@example.com")!.policies).toEqual([{ access: "allow", permissionGroups: [UNKNOWN_PERMISSION], resourceGroups: ["all"], scopes: [] }]);
+    expect(planned.after.members.find((m) => m.email === "x@example.com")!.policies).toEqual([
+      { access: "allow", permissionGroups: [UNKNOWN_PERMISSION], resourceGroups: ["all"], scopes: [] },
+    ]);
   });
 
   it("the account a preview is for: the stack's setting first", () => {

@@ -1,7 +1,6 @@
 /** The account's members: read as the API pages them, under the ids user groups take, leniently, with the roles and policies they hold directly. */
-import { apiAccountMember, toAccountMember, toDirectGrants } from "../../account/account-members";
+import { allAccountMembers, apiAccountMember, toAccountMember, toDirectGrants } from "../../account/account-members";
 import { accountMembers } from "../../emulator";
-import { allAccountMembers } from "../../account/account-members";
 import { clientFor } from "../../provider/runtime";
 import { requestsTo, useApiProxy } from "../support/api-proxy";
 import { useEmulator } from "../support/emulator";
@@ -36,7 +35,14 @@ const read = (member: object) => {
 
 describe("roles", () => {
   it.each([
-    ["whole Role objects, as GET answers (fact 73)", [{ id: ADMIN, name: "Administrator", permissions: {} }, { id: READ_ONLY, name: null }], [ADMIN, READ_ONLY]],
+    [
+      "whole Role objects, as GET answers (fact 73)",
+      [
+        { id: ADMIN, name: "Administrator", permissions: {} },
+        { id: READ_ONLY, name: null },
+      ],
+      [ADMIN, READ_ONLY],
+    ],
     ["bare ids, as POST takes them (fact 52)", [READ_ONLY, ADMIN], [ADMIN, READ_ONLY]],
     ["both at once, the same role twice", [ADMIN, { id: ADMIN }], [ADMIN]],
     ["null", null, []],
@@ -51,7 +57,10 @@ describe("roles", () => {
 });
 
 describe("policies (fact 61)", () => {
-  const scope = { key: "com.cloudflare.api.account.023e105f4ecef8ad9ca31a8372d0c353", objects: [{ key: "com.cloudflare.api.account.zone.z2" }, { key: "com.cloudflare.api.account.zone.z1" }] };
+  const scope = {
+    key: "com.cloudflare.api.account.023e105f4ecef8ad9ca31a8372d0c353",
+    objects: [{ key: "com.cloudflare.api.account.zone.z2" }, { key: "com.cloudflare.api.account.zone.z1" }],
+  };
 
   it("reads expanded groups to ids and inline scopes, without the read-only policy id", () => {
     const { policies } = read({
@@ -59,7 +68,10 @@ describe("policies (fact 61)", () => {
         {
           id: "8d82cf8c15c64e07a4bee58e00d80bca",
           access: "allow",
-          permission_groups: [{ id: "b".repeat(32), name: "DNS Write", meta: { label: "dns_write" } }, { id: "a".repeat(32), name: "Zone Read" }],
+          permission_groups: [
+            { id: "b".repeat(32), name: "DNS Write", meta: { label: "dns_write" } },
+            { id: "a".repeat(32), name: "Zone Read" },
+          ],
           resource_groups: [{ id: "c".repeat(32), name: "prod", meta: { editable: "true" }, scope }, { scope }],
         },
       ],

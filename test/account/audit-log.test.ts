@@ -4,7 +4,7 @@
  * either cursor field), the pages are walked by hand to the last one, and v1 is read with its values.
  */
 import { createServer } from "node:http";
-import { AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { z } from "zod";
 import { auditEntrySchema, listAuditEntries, listV1Entries, nextCursor } from "../../account/audit-log";

@@ -26,7 +26,9 @@ it("a preview without drift says so, exit 0, without calling the API", async () 
 it("refuses the JSON of `pulumi refresh --preview-only`, which repeats the stack's state, in one line, exit 1", async () => {
   const run = await drift([file("refresh.json", { steps: [refresh] })]);
   expect(run.code).toBe(1);
-  expect(run.stderr.trim().split("\n")).toEqual([expect.stringContaining("holds only refresh steps, which repeat the stack's state: feed `pulumi preview --refresh --json` instead")]);
+  expect(run.stderr.trim().split("\n")).toEqual([
+    expect.stringContaining("holds only refresh steps, which repeat the stack's state: feed `pulumi preview --refresh --json` instead"),
+  ]);
 });
 
 it("refuses what is not preview JSON, in one line, exit 1", async () => {

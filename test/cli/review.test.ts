@@ -17,6 +17,7 @@ const file = (name: string, content: string) => {
 const noChange = file("preview.json", JSON.stringify({ steps: [] }));
 const cli = (args: string[]) => cloudflareIam(["review", ...args], { PATH: process.env.PATH });
 /** Raw characters a terminal acts on or hides: ESC, BEL, C1 controls, bidi overrides, U+2028. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for raw control characters the review must never print
 const RAW_CONTROL = /[\u0007\u001b\u0080-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 it("makes every changed path but the access file a risk, first, and --fail-on risk fails on them", async () => {
@@ -48,7 +49,17 @@ it("writes the whole review to --out and the bounded one to --comment; --fail-on
 it("folds --preview-diff into the comment, and names where the whole review is", async () => {
   const comment = join(work, "folded.md");
   const changed = file("one.txt", "index.ts\n");
-  const run = await cli([noChange, "--changed-files", changed, "--comment", comment, "--preview-diff", file("preview.txt", "+ a step\n"), "--whole-review-at", "the run's artifacts"]);
+  const run = await cli([
+    noChange,
+    "--changed-files",
+    changed,
+    "--comment",
+    comment,
+    "--preview-diff",
+    file("preview.txt", "+ a step\n"),
+    "--whole-review-at",
+    "the run's artifacts",
+  ]);
   expect(run.code).toBe(0);
   expect(readFileSync(comment, "utf8")).toContain("<details><summary>pulumi preview --diff</summary>\n\n```diff\n+ a step\n```\n\n</details>\n");
 });

@@ -1,10 +1,10 @@
 /** Who changed it, or what is not known, said plainly (facts 109, 110, 114, 115). */
 import fc from "fast-check";
-import { auditEntrySchema } from "../../account/audit-log";
 import { plain } from "../../access/text";
+import { auditEntrySchema } from "../../account/audit-log";
 import { attribute, changedByOf, who } from "../../drift/attribute";
 import { entry as variant } from "../support/audit-log-variants";
-import { alice, entry, scim, STACK_TOKEN, stackToken, userGroup } from "../support/drift";
+import { alice, entry, STACK_TOKEN, scim, stackToken, userGroup } from "../support/drift";
 
 const now = new Date("2026-12-02T12:00:00Z");
 const group = userGroup();
@@ -77,7 +77,10 @@ describe("facts 112 and 122: v1's before and after values", () => {
 
   it("leave out an actor whose entry changed none of the drifted properties", () => {
     const narrowed = attribute(group, [renamed, resent], [], now, { v1, properties: ["name"] });
-    expect([narrowed.changedBy?.email, note(narrowed)]).toEqual(["alice@example.com", "1 other entry touched it without changing what drifted (the v1 audit log's before and after values)"]);
+    expect([narrowed.changedBy?.email, note(narrowed)]).toEqual([
+      "alice@example.com",
+      "1 other entry touched it without changing what drifted (the v1 audit log's before and after values)",
+    ]);
   });
 
   it("keep every candidate whose values are not known, or that changed a drifted property", () => {
@@ -95,7 +98,10 @@ describe("facts 112 and 122: v1's before and after values", () => {
   });
 
   it("find an entry's v1 twin by the same time and resource id when ids differ", () => {
-    const byTime = [{ ...v1[0], id: "other", when: "2026-12-02T11:00:00Z", resource: { id: renamed.resource!.id } }, { ...v1[1], id: "other-b", when: "2026-12-02T11:10:00Z", resource: { id: renamed.resource!.id } }];
+    const byTime = [
+      { ...v1[0], id: "other", when: "2026-12-02T11:00:00Z", resource: { id: renamed.resource!.id } },
+      { ...v1[1], id: "other-b", when: "2026-12-02T11:10:00Z", resource: { id: renamed.resource!.id } },
+    ];
     expect(attribute(group, [renamed, resent], [], now, { v1: byTime, properties: ["name"] }).changedBy?.email).toBe("alice@example.com");
   });
 });

@@ -3,8 +3,19 @@ import { driftAccountId, driftedResources, driftPreviewSchema, hasProgramSteps }
 
 const TYPE = "pulumi-nodejs:dynamic/cloudflare-iam:UserGroup";
 const urn = (name: string, type = TYPE) => `urn:pulumi:s::p::${type}::${name}`;
-const state = (name: string, outputs: Record<string, unknown>, type = TYPE) => ({ urn: urn(name, type), id: `id-${name}`, type, outputs: { __provider: "code", accountId: "acct", ...outputs }, modified: "2026-12-02T10:00:00Z" });
-const refresh = (name: string, outputs: Record<string, unknown>, type = TYPE) => ({ op: "refresh", urn: urn(name, type), oldState: state(name, outputs, type), newState: state(name, outputs, type) });
+const state = (name: string, outputs: Record<string, unknown>, type = TYPE) => ({
+  urn: urn(name, type),
+  id: `id-${name}`,
+  type,
+  outputs: { __provider: "code", accountId: "acct", ...outputs },
+  modified: "2026-12-02T10:00:00Z",
+});
+const refresh = (name: string, outputs: Record<string, unknown>, type = TYPE) => ({
+  op: "refresh",
+  urn: urn(name, type),
+  oldState: state(name, outputs, type),
+  newState: state(name, outputs, type),
+});
 const parse = (steps: unknown[], config?: Record<string, unknown>) => driftPreviewSchema.parse({ steps, config });
 
 it("reads the live state from the resource's later step, and a later create as gone", () => {

@@ -1,7 +1,8 @@
 /** The report as Markdown and JSON; names from the account and the audit log stay data. */
-import { driftJson, driftMarkdown, NO_DRIFT, subjectOf } from "../../drift/report";
+
 import { driftReport } from "../../drift/drift";
-import { alice, ACCOUNT, entry, scim, userGroup } from "../support/drift";
+import { driftJson, driftMarkdown, NO_DRIFT, subjectOf } from "../../drift/report";
+import { ACCOUNT, alice, entry, scim, userGroup } from "../support/drift";
 
 const names = { permissionGroup: String, resourceGroup: String, member: String, userGroup: () => undefined };
 const now = new Date("2026-12-02T12:00:00Z");
@@ -34,7 +35,15 @@ it("hostile names, token names and emails cannot open HTML, mention, link or bre
 it("JSON: the documented fields, and a shared note on every item", () => {
   const report = driftReport([userGroup()], names, { unavailable: ["needs Account Settings Read"] }, now);
   expect(driftJson(report)).toEqual([
-    { urn: userGroup().urn, type: userGroup().type, name: "r", id: userGroup().id, changes: [{ property: "name", before: "SRE", after: "SRE-old" }], changedBy: null, note: "needs Account Settings Read" },
+    {
+      urn: userGroup().urn,
+      type: userGroup().type,
+      name: "r",
+      id: userGroup().id,
+      changes: [{ property: "name", before: "SRE", after: "SRE-old" }],
+      changedBy: null,
+      note: "needs Account Settings Read",
+    },
   ]);
   expect(driftMarkdown(report).split("\n")[2]).toBe("needs Account Settings Read");
 });

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { accountMembers } from "../../emulator";
 import { madeObjectIds, resetStats, stats, useEmulator } from "../support/emulator";
-import { Account, accountOf } from "../support/lifecycle";
+import { type Account, accountOf } from "../support/lifecycle";
 import { makeByHand } from "../support/provider";
 import { PROJECT_ROOT, PulumiWorkspace } from "../support/pulumi";
 

@@ -11,7 +11,7 @@ import type { AccessSpecInput } from "../../sdk";
 import { cloudflareIamOk } from "../support/cli";
 import { admin, resetStats, stats, useEmulator, writeCount } from "../support/emulator";
 import { api, untilMembersVisible } from "../support/provider";
-import { previewChanges, PulumiWorkspace } from "../support/pulumi";
+import { PulumiWorkspace, previewChanges } from "../support/pulumi";
 
 jest.setTimeout(300_000);
 
@@ -46,9 +46,7 @@ async function accountIds(): Promise<string[]> {
 /** The ids the stack's resources manage (UserGroupMembers share their group's id). */
 async function stateIds(workspace: PulumiWorkspace): Promise<string[]> {
   const exported = JSON.parse(await workspace.ok(["stack", "export", "--stack", workspace.stack]));
-  const ids = exported.deployment.resources
-    .filter((r: { type: string }) => r.type.startsWith("pulumi-nodejs:dynamic/cloudflare-iam:"))
-    .map((r: { id: string }) => r.id);
+  const ids = exported.deployment.resources.filter((r: { type: string }) => r.type.startsWith("pulumi-nodejs:dynamic/cloudflare-iam:")).map((r: { id: string }) => r.id);
   return [...new Set<string>(ids)].sort();
 }
 
@@ -83,10 +81,22 @@ beforeAll(async () => {
   // fact 39: a group an identity provider pushed, with members it manages.
   scimGroupId = (await call<{ id: string }>("POST", "/iam/user_groups", { name: "From Okta" })).id;
   for (const group of [sre.id, everyone.id, scimGroupId]) await untilMembersVisible(emulator(), group);
-  await call("PUT", `/iam/user_groups/${scimGroupId}/members`, accountMembers.slice(5, 7).map(({ id }) => ({ id })));
+  await call(
+    "PUT",
+    `/iam/user_groups/${scimGroupId}/members`,
+    accountMembers.slice(5, 7).map(({ id }) => ({ id })),
+  );
   await admin(emulator(), "PUT", `/user_groups/${scimGroupId}/scim`, { externalId: "okta-group-1" });
-  await call("PUT", `/iam/user_groups/${sre.id}/members`, accountMembers.slice(0, 3).map(({ id }) => ({ id })));
-  await call("PUT", `/iam/user_groups/${everyone.id}/members`, accountMembers.slice(0, 55).map(({ id }) => ({ id })));
+  await call(
+    "PUT",
+    `/iam/user_groups/${sre.id}/members`,
+    accountMembers.slice(0, 3).map(({ id }) => ({ id })),
+  );
+  await call(
+    "PUT",
+    `/iam/user_groups/${everyone.id}/members`,
+    accountMembers.slice(0, 55).map(({ id }) => ({ id })),
+  );
   await call("POST", "/sso_connectors", { email_domain: "corp.example.com", begin_verification: true });
   await call("POST", "/oauth_clients", {
     client_name: "Grafana",
@@ -122,7 +132,12 @@ describe("access file", () => {
     expect(notes).toContain(`user group "From Okta" (${scimGroupId}) is managed by SCIM`);
     const sre = spec.userGroups!.find((g) => g.name === "SRE")!;
     expect(sre.policies!.flatMap((p) => p.permissionGroups).sort()).toEqual(["DNS Write", "DNS Write", "Zone Read"]);
-    expect(sre.members).toEqual(accountMembers.slice(0, 3).map((m) => m.email).sort());
+    expect(sre.members).toEqual(
+      accountMembers
+        .slice(0, 3)
+        .map((m) => m.email)
+        .sort(),
+    );
     expect(spec.ssoConnectors!.map((c) => c.emailDomain)).toEqual(["corp.example.com"]);
     expect(spec.oauthClients!.map((c) => c.clientName)).toEqual(["Grafana"]);
   });

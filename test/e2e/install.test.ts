@@ -84,7 +84,11 @@ it("a stack configured beside @pulumi/cloudflare goes through up, a no-op previe
   await stack.setSecret("cloudflare:apiToken", emulator().token);
   try {
     const config = JSON.parse(await stack.ok(["config", "--json", "--stack", "fresh"])) as Record<string, unknown>;
-    expect(Object.keys(config).filter((key) => key.startsWith("cloudflare:")).sort()).toEqual(["cloudflare:apiToken", "cloudflare:baseUrl"]);
+    expect(
+      Object.keys(config)
+        .filter((key) => key.startsWith("cloudflare:"))
+        .sort(),
+    ).toEqual(["cloudflare:apiToken", "cloudflare:baseUrl"]);
 
     expect(await stack.ok(["up", "--yes", "--skip-preview", "--stack", "fresh"])).toMatch(/\+ 6 created/);
     expect((await stack.run(["preview", "--expect-no-changes", "--stack", "fresh"])).code).toBe(0);

@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { Browser, chromium, Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { accountMembers } from "../../emulator";
 import { cloudflareIamOk } from "../support/cli";
 import { useEmulator } from "../support/emulator";
@@ -38,7 +38,7 @@ beforeAll(async () => {
     permission_groups: await Promise.all(names.map(async (n) => ({ id: await permission(n) }))),
     resource_groups: groups.map((id) => ({ id })),
   });
-  const groups: [string, object[], typeof ada[]][] = [
+  const groups: [string, object[], (typeof ada)[]][] = [
     ["SRE", [await policy(["DNS Write", "Zone Read"], [prod.id])], [ada, alan]],
     ["Admins", [await policy(["Administrator"], [system.id])], [ada]],
     ["Finance", [await policy(["Billing Read"], [system.id])], [barbara, claude]],
@@ -46,7 +46,11 @@ beforeAll(async () => {
   for (const [name, policies, members] of groups) {
     const group = await call<{ id: string }>("POST", "/iam/user_groups", { name, policies });
     await untilMembersVisible(emulator(), group.id);
-    await call("PUT", `/iam/user_groups/${group.id}/members`, members.map(({ id }) => ({ id })));
+    await call(
+      "PUT",
+      `/iam/user_groups/${group.id}/members`,
+      members.map(({ id }) => ({ id })),
+    );
   }
 
   const file = join(work, "report.html");
@@ -69,7 +73,9 @@ afterAll(() => browser?.close());
 async function matrix(target: string) {
   return page.locator(`section[data-target="${target}"]`).evaluate((section) => ({
     columns: [...section.querySelectorAll("thead th")].map((th) => th.textContent),
-    rows: [...section.querySelectorAll("tbody tr")].filter((tr) => !(tr as unknown as { hidden: boolean }).hidden).map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)),
+    rows: [...section.querySelectorAll("tbody tr")]
+      .filter((tr) => !(tr as unknown as { hidden: boolean }).hidden)
+      .map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)),
     risky: [...section.querySelectorAll("td.risk")].length,
   }));
 }
@@ -79,7 +85,11 @@ it("needs nothing from the network: one self-contained page", () => {
 });
 
 it("shows members down the side, permission groups across, one table per resource group, each cell naming its groups", async () => {
-  expect(await page.locator("section h2").allTextContents()).toEqual(["The whole account", "production zones", expect.stringMatching(/^Scope com\.cloudflare\.api\.account\.zone\./)]);
+  expect(await page.locator("section h2").allTextContents()).toEqual([
+    "The whole account",
+    "production zones",
+    expect.stringMatching(/^Scope com\.cloudflare\.api\.account\.zone\./),
+  ]);
   expect(await matrix("production zones")).toEqual({
     columns: ["Member", "DNS Write", "Zone Read"],
     rows: [

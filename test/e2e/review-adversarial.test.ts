@@ -133,17 +133,18 @@ describe("from the access file alone", () => {
     const everywhere = [systemGroupId];
     writeFileSync(
       accessFile,
-      yaml.dump({
-        userGroups: [
-          { name: "Helpers", policies: [{ access: "allow", permissionGroups: ["Administrator"], resourceGroups: everywhere }], members: [donald.email] },
-          { name: "Guard", policies: [{ access: "deny", permissionGroups: ["Administrator"], resourceGroups: everywhere }], members: [donald.email] },
-        ],
-      }, { noRefs: true }), // access files take no YAML aliases: the shared list is written out twice
+      yaml.dump(
+        {
+          userGroups: [
+            { name: "Helpers", policies: [{ access: "allow", permissionGroups: ["Administrator"], resourceGroups: everywhere }], members: [donald.email] },
+            { name: "Guard", policies: [{ access: "deny", permissionGroups: ["Administrator"], resourceGroups: everywhere }], members: [donald.email] },
+          ],
+        },
+        { noRefs: true },
+      ), // access files take no YAML aliases: the shared list is written out twice
     );
     const { review, gate } = await reviewOf(files, { accessFile });
-    expect(review.people.find((p) => p.member === donald.email)?.gains).toEqual([
-      { permissionGroups: ["Administrator"], target: "the account", group: "Helpers", why: "via" },
-    ]);
+    expect(review.people.find((p) => p.member === donald.email)?.gains).toEqual([{ permissionGroups: ["Administrator"], target: "the account", group: "Helpers", why: "via" }]);
     expect(review.risks.map((r) => r.kind)).toEqual(expect.arrayContaining(["administrator", "account-wide", "deny-policy"]));
     expect(messages(review)).toContain(
       'user group "Guard" gains the policy deny Administrator on the account: Cloudflare refuses deny policies (fact 21), so it will not take effect and the other steps may apply without it; the review counts no access as taken away by it',

@@ -23,8 +23,7 @@ const [ada, alan, barbara, claude, donald, edsger] = accountMembers.map((m) => m
 let stack: PulumiWorkspace;
 let systemGroupId: string;
 
-const review = (args: string[]) =>
-  cloudflareIam(["review", ...args], { ...process.env, CLOUDFLARE_BASE_URL: emulator().baseUrl, CLOUDFLARE_API_TOKEN: emulator().token });
+const review = (args: string[]) => cloudflareIam(["review", ...args], { ...process.env, CLOUDFLARE_BASE_URL: emulator().baseUrl, CLOUDFLARE_API_TOKEN: emulator().token });
 
 /** The access file as the repository holds it before the pull request. */
 const base = () => ({
@@ -128,10 +127,10 @@ describe("a pull request that adds a member, an administrator policy and an OAut
     const run = await review([previewFile]);
     expect(run.code).toBe(0);
     const expected = [
-      "+ ada.lovelace@example.com gains Administrator on \"production zones\" (via SRE)",
-      "+ alan.lovelace@example.com gains Administrator on \"production zones\" (via SRE)",
+      '+ ada.lovelace@example.com gains Administrator on "production zones" (via SRE)',
+      '+ alan.lovelace@example.com gains Administrator on "production zones" (via SRE)',
       "- claude.lovelace@example.com loses Billing Read on the account (leaves Finance)",
-      "+ donald.lovelace@example.com gains Administrator, DNS Write, Zone Read on \"production zones\" (via SRE)",
+      '+ donald.lovelace@example.com gains Administrator, DNS Write, Zone Read on "production zones" (via SRE)',
     ];
     expect(run.stdout).toContain(["```diff", ...expected, "```"].join("\n"));
     expect(run.stdout.indexOf("**Risks**")).toBeLessThan(run.stdout.indexOf("**Who gains"));
@@ -159,7 +158,10 @@ it("a brand-new group, with its members and a new resource group, is reviewed as
   await untilMembersVisible(emulator(), finance.id);
   await api(emulator())("POST", `/iam/user_groups/${finance.id}/members`, [{ id: accountMembers[6].id }]);
   const result = JSON.parse((await review([await previewJson(), "--format", "json"])).stdout) as Review;
-  const lines = result.people.flatMap((p) => [...p.gains.map((l) => ["+", p.member, l.permissionGroups.join(", "), l.target, l.group]), ...p.losses.map((l) => ["-", p.member, l.permissionGroups.join(", "), l.target, l.group])]);
+  const lines = result.people.flatMap((p) => [
+    ...p.gains.map((l) => ["+", p.member, l.permissionGroups.join(", "), l.target, l.group]),
+    ...p.losses.map((l) => ["-", p.member, l.permissionGroups.join(", "), l.target, l.group]),
+  ]);
   expect(lines).toEqual([
     ["+", donald, "Billing Read", "the account", "Finance"],
     ["+", edsger, "Administrator Read Only", '"audit zones"', "Auditors"],

@@ -34,9 +34,9 @@ describe("PUT /account_members/{id}/access", () => {
   it("fact 70: refuses a role the account cannot assign, and an unknown permission group, changing nothing", async () => {
     await setAccess(subject, { roles: [roleId("DNS")] });
     await expect(setAccess(subject, { roles: ["f".repeat(32)] })).rejects.toThrow("Invalid role assignments found");
-    await expect(
-      setAccess(subject, { policies: [{ access: "allow", permission_groups: [{ id: "e".repeat(32) }], resource_groups: [{ id: systemGroup }] }] }),
-    ).rejects.toThrow("unknown permission group");
+    await expect(setAccess(subject, { policies: [{ access: "allow", permission_groups: [{ id: "e".repeat(32) }], resource_groups: [{ id: systemGroup }] }] })).rejects.toThrow(
+      "unknown permission group",
+    );
     expect(await heldRoles(subject)).toEqual(["DNS"]);
   });
 
@@ -73,11 +73,14 @@ describe("PUT /roles_api", () => {
 describe("an invite's life outside the API", () => {
   const invite = (email: string) => api(emulator())<{ id: string }>("POST", "/members", { email, roles: [] });
   const status = async (id: string) =>
-    ((await (await fetch(`${emulator().baseUrl}/accounts/${emulator().accountId}/members/${id}`, { headers: { authorization: `Bearer ${emulator().token}` } })).json()) as { result: { status: string } | null; errors: { code: number }[] });
-  const listedIds = async () => [
-    ...(await api(emulator())<{ id: string }[]>("GET", "/members?per_page=50&page=1")),
-    ...(await api(emulator())<{ id: string }[]>("GET", "/members?per_page=50&page=2")),
-  ].map((m) => m.id);
+    (await (await fetch(`${emulator().baseUrl}/accounts/${emulator().accountId}/members/${id}`, { headers: { authorization: `Bearer ${emulator().token}` } })).json()) as {
+      result: { status: string } | null;
+      errors: { code: number }[];
+    };
+  const listedIds = async () =>
+    [...(await api(emulator())<{ id: string }[]>("GET", "/members?per_page=50&page=1")), ...(await api(emulator())<{ id: string }[]>("GET", "/members?per_page=50&page=2"))].map(
+      (m) => m.id,
+    );
 
   it("fact 57: POST /account_members/{id}/accept accepts a pending invite as the invitee would, giving the invitee a Cloudflare user", async () => {
     const { id } = await invite("accepts@example.net");

@@ -131,9 +131,7 @@ describe("resource groups", () => {
   });
 
   it("rejects a scope with no objects", async () => {
-    const error = await apiError(() =>
-      cf.iam.resourceGroups.create({ account_id, name: "empty", scope: { key: "com.cloudflare.api.account.x", objects: [] } }),
-    );
+    const error = await apiError(() => cf.iam.resourceGroups.create({ account_id, name: "empty", scope: { key: "com.cloudflare.api.account.x", objects: [] } }));
     expect(error.status).toBe(400);
     expect(error.errors[0]).toMatchObject({ code: 1013 });
   });
@@ -273,7 +271,12 @@ describe("user groups and members", () => {
     const byEmail = [...chosen].sort((a, b) => a.email.localeCompare(b.email));
 
     const added = await collect(cf.iam.userGroups.members.create(user_group_id, { account_id, members: chosen.slice(0, 3).reverse() }));
-    expect(added.map((m) => m.email)).toEqual(chosen.slice(0, 3).map((m) => m.email).sort());
+    expect(added.map((m) => m.email)).toEqual(
+      chosen
+        .slice(0, 3)
+        .map((m) => m.email)
+        .sort(),
+    );
     // facts 30 and 31: adding again changes nothing, and the answer is the whole list.
     const again = await collect(cf.iam.userGroups.members.create(user_group_id, { account_id, members: [{ id: chosen[0].id }] }));
     expect(again).toHaveLength(3);
@@ -284,7 +287,12 @@ describe("user groups and members", () => {
     const pages = await collect(cf.iam.userGroups.members.list(user_group_id, { account_id, per_page: 20 }));
     expect(pages.map((m) => m.id)).toEqual(byEmail.map((m) => m.id));
     const desc = await cf.iam.userGroups.members.list(user_group_id, { account_id, direction: "desc", fuzzyEmail: "hopper" });
-    expect(desc.result.map((m) => m.email)).toEqual(byEmail.filter((m) => m.email.includes("hopper")).map((m) => m.email).reverse());
+    expect(desc.result.map((m) => m.email)).toEqual(
+      byEmail
+        .filter((m) => m.email.includes("hopper"))
+        .map((m) => m.email)
+        .reverse(),
+    );
 
     const one = await cf.iam.userGroups.members.get(chosen[0].id, { account_id, user_group_id });
     expect(one).toMatchObject({ id: chosen[0].id, email: chosen[0].email, user: { email: chosen[0].email } });
@@ -441,12 +449,21 @@ describe("account members", () => {
     const owner = await cf.accounts.members.get(accountOwner.id, { account_id });
     expect(owner.status).toBe("accepted");
     expect(owner.roles).toEqual([
-      { id: expect.stringMatching(/^[0-9a-f]{32}$/), name: "Super Administrator - All Privileges", description: expect.any(String), permissions: expect.objectContaining({ billing: { read: true, edit: true } }) },
+      {
+        id: expect.stringMatching(/^[0-9a-f]{32}$/),
+        name: "Super Administrator - All Privileges",
+        description: expect.any(String),
+        permissions: expect.objectContaining({ billing: { read: true, edit: true } }),
+      },
     ]);
     const [policy] = owner.policies!;
     expect(policy).toMatchObject({ id: expect.any(String), access: "allow" });
-    expect(policy.permission_groups).toEqual([expect.objectContaining({ id: expect.any(String), name: "Super Administrator - All Privileges", meta: expect.objectContaining({ label: "all_privileges" }) })]);
-    expect(policy.resource_groups).toEqual([expect.objectContaining({ id: expect.any(String), name: `com.cloudflare.api.account.${account_id}`, scope: expect.any(Object), meta: expect.any(Object) })]);
+    expect(policy.permission_groups).toEqual([
+      expect.objectContaining({ id: expect.any(String), name: "Super Administrator - All Privileges", meta: expect.objectContaining({ label: "all_privileges" }) }),
+    ]);
+    expect(policy.resource_groups).toEqual([
+      expect.objectContaining({ id: expect.any(String), name: `com.cloudflare.api.account.${account_id}`, scope: expect.any(Object), meta: expect.any(Object) }),
+    ]);
     const listed = (await collect(cf.accounts.members.list({ account_id, per_page: 50 }))).find((m) => m.id === accountOwner.id);
     expect(listed).toEqual(owner);
   });
@@ -514,7 +531,20 @@ describe("legacy roles (fact 78: deprecated, still served)", () => {
     expect(all.map((r) => r.name)).toEqual(legacyRoles.map((r) => r.name));
     expect(all.map((r) => r.name)).toEqual(expect.arrayContaining(["Super Administrator - All Privileges", "Administrator", "Administrator Read Only"]));
     const readOnly = all.find((r) => r.name === "Administrator Read Only")!;
-    expect(Object.keys(readOnly.permissions).sort()).toEqual(["analytics", "billing", "cache_purge", "dns", "dns_records", "lb", "logs", "organization", "ssl", "waf", "zone_settings", "zones"]);
+    expect(Object.keys(readOnly.permissions).sort()).toEqual([
+      "analytics",
+      "billing",
+      "cache_purge",
+      "dns",
+      "dns_records",
+      "lb",
+      "logs",
+      "organization",
+      "ssl",
+      "waf",
+      "zone_settings",
+      "zones",
+    ]);
     expect(readOnly.permissions.dns).toEqual({ read: true, edit: false });
     expect(await cf.accounts.roles.get(readOnly.id, { account_id })).toEqual(readOnly);
     expect((await apiError(() => cf.accounts.roles.get("f".repeat(32), { account_id }))).status).toBe(404);
@@ -582,6 +612,8 @@ describe("audit logs (facts 100–122)", () => {
 
 it("exercised every API route through the SDK", async () => {
   const used = new Set(Object.keys((await stats(emulator())).byRoute));
-  const missing = apiRouter().list().filter((route) => !used.has(route));
+  const missing = apiRouter()
+    .list()
+    .filter((route) => !used.has(route));
   expect(missing).toEqual([]);
 });

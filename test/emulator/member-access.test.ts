@@ -49,7 +49,18 @@ describe("seeded", () => {
     });
     const dns = grants(await member(byEmail("tim.liskov58@example.com").id));
     expect(dns.roles).toEqual([]);
-    expect(dns.policies).toEqual([{ access: "allow", permissionGroups: [group("DNS Write")], resourceGroups: [{ key: `com.cloudflare.api.account.${emulator().accountId}`, objects: [expect.objectContaining({ key: expect.stringMatching(/^com\.cloudflare\.api\.account\.zone\./) })] }] }]);
+    expect(dns.policies).toEqual([
+      {
+        access: "allow",
+        permissionGroups: [group("DNS Write")],
+        resourceGroups: [
+          {
+            key: `com.cloudflare.api.account.${emulator().accountId}`,
+            objects: [expect.objectContaining({ key: expect.stringMatching(/^com\.cloudflare\.api\.account\.zone\./) })],
+          },
+        ],
+      },
+    ]);
   });
 
   it("every other member holds nothing directly", async () => {

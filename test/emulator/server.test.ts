@@ -1,5 +1,5 @@
 /** Emulator behaviour the SDK contract does not cover: persistence, the CLI, faults and counters. */
-import { ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -68,7 +68,11 @@ it("runs as a command with a port, a token and a state file", async () => {
 
 describe("a read-only token", () => {
   const call = (emulator: { baseUrl: string; accountId: string }, token: string, method: string, path: string) =>
-    fetch(`${emulator.baseUrl}/accounts/${emulator.accountId}${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: method === "GET" ? undefined : "{}" });
+    fetch(`${emulator.baseUrl}/accounts/${emulator.accountId}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: method === "GET" ? undefined : "{}",
+    });
 
   it("reads, and every write is refused with 403 and code 10000, leaving the account as it was (fact 119)", async () => {
     const emulator = await startEmulator({ rateLimit: false, readOnlyToken: "read-only" });
@@ -77,9 +81,20 @@ describe("a read-only token", () => {
       const groups = await call(emulator, "read-only", "GET", "/iam/user_groups");
       expect(groups.status).toBe(200);
       const [group] = ((await groups.json()) as { result: { id: string }[] }).result;
-      for (const [method, path] of [["POST", "/iam/user_groups"], ["PUT", `/iam/user_groups/${group.id}`], ["PATCH", "/sso_connectors/x"], ["DELETE", `/iam/user_groups/${group.id}`], ["POST", `/iam/user_groups/${group.id}/members`]]) {
+      for (const [method, path] of [
+        ["POST", "/iam/user_groups"],
+        ["PUT", `/iam/user_groups/${group.id}`],
+        ["PATCH", "/sso_connectors/x"],
+        ["DELETE", `/iam/user_groups/${group.id}`],
+        ["POST", `/iam/user_groups/${group.id}/members`],
+      ]) {
         const refused = await call(emulator, "read-only", method, path);
-        expect([method, path, refused.status, ((await refused.json()) as { errors: unknown[] }).errors]).toEqual([method, path, 403, [{ code: 10000, message: "Authentication error" }]]);
+        expect([method, path, refused.status, ((await refused.json()) as { errors: unknown[] }).errors]).toEqual([
+          method,
+          path,
+          403,
+          [{ code: 10000, message: "Authentication error" }],
+        ]);
       }
       const state = await admin<{ userGroups: Record<string, { name: string }> }>(emulator, "GET", "/state");
       expect(Object.values(state.userGroups).map((g) => g.name)).toEqual(["kept"]);

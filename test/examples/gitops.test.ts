@@ -80,7 +80,10 @@ it.each(workflows)("%s runs only commands that exist", (file) => {
 });
 
 it("runs the documented commands: preview on PRs, up on merge, the drift check on a schedule", () => {
-  const runs = (file: string) => Object.values(load(file).jobs).flatMap((job) => job.steps.map((s) => s.run ?? "")).join("\n");
+  const runs = (file: string) =>
+    Object.values(load(file).jobs)
+      .flatMap((job) => job.steps.map((s) => s.run ?? ""))
+      .join("\n");
   expect(runs("preview.yml")).toMatch(/pulumi preview --diff/);
   expect(runs("preview.yml")).toMatch(/gh pr comment/);
   expect(runs("preview.yml")).toMatch(/npx cloudflare-iam review preview\.json --out review\.md --comment comment\.md --changed-files changed\.txt --preview-diff preview\.txt/);
@@ -110,8 +113,11 @@ function tokens(file: string): string[] {
 }
 
 it("gives the pull request's code only the read-only token; only the deploy job holds the write token", () => {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template
   expect(tokens("preview.yml")).toEqual(["${{ secrets.CLOUDFLARE_API_TOKEN_READ }}"]);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template
   expect(tokens("drift.yml")).toEqual(["${{ secrets.CLOUDFLARE_API_TOKEN_READ }}"]);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template
   expect(tokens("deploy.yml")).toEqual(["${{ secrets.CLOUDFLARE_API_TOKEN }}"]);
   // npm ci runs the pull request's package.json: no token reaches it.
   const steps = load("preview.yml").jobs.preview.steps;

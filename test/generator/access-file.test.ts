@@ -41,7 +41,10 @@ function expectSameNames(account: AccountSnapshot): void {
 
 describe("accessFile", () => {
   it("reads back to exactly the names, with every hostile name fast-check makes, of every kind", () => {
-    fc.assert(fc.property(hostileNames, (names) => expectSameNames(hostileSnapshot(names))), { numRuns: 200 });
+    fc.assert(
+      fc.property(hostileNames, (names) => expectSameNames(hostileSnapshot(names))),
+      { numRuns: 200 },
+    );
   });
 
   it("reads back to exactly the names with injections, the issue's SCIM group and a 70,000-character name", () => {

@@ -120,7 +120,10 @@ async function expectInert(account: AccountSnapshot): Promise<void> {
 
 describe("typescriptProgram", () => {
   it("stays inert with every hostile name fast-check makes, of every kind", async () => {
-    await fc.assert(fc.asyncProperty(hostileNames, (names) => expectInert(hostileSnapshot(names))), { numRuns: 3, endOnFailure: true });
+    await fc.assert(
+      fc.asyncProperty(hostileNames, (names) => expectInert(hostileSnapshot(names))),
+      { numRuns: 3, endOnFailure: true },
+    );
   });
 
   it("stays inert with injections, the issue's SCIM group and a 70,000-character name", async () => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { exec, Packed, packPackage, toolsEnv } from "../support/package";
+import { exec, type Packed, packPackage, toolsEnv } from "../support/package";
 import { PROJECT_ROOT } from "../support/pulumi";
 
 jest.setTimeout(180_000);

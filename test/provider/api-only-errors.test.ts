@@ -60,13 +60,13 @@ describe("refusals the emulator does not model", () => {
 
   it("fact 10: a refused permission and resource group combination, with Cloudflare's code and message", async () => {
     const group = await created(providers.resourceGroup, { name: "first listed", scope: { objects: [{ key: "k" }] } });
-    proxy().script((r) =>
-      r.method === "POST" && /\/iam\/user_groups$/.test(r.path) ? failure(400, 1006, "invalid permission group and resource group combination") : undefined,
-    );
+    proxy().script((r) => (r.method === "POST" && /\/iam\/user_groups$/.test(r.path) ? failure(400, 1006, "invalid permission group and resource group combination") : undefined));
     const attempt = created(providers.userGroup, {
       name: "combination",
       policies: [{ access: "allow", permissionGroups: ["c8fed203ed3043cba015a93ad1616f1f"], resourceGroups: [group.id] }],
     });
-    await expect(attempt).rejects.toThrow(/^UserGroup create failed: Cloudflare API POST \S+ failed with HTTP 400: \[1006\] invalid permission group and resource group combination$/);
+    await expect(attempt).rejects.toThrow(
+      /^UserGroup create failed: Cloudflare API POST \S+ failed with HTTP 400: \[1006\] invalid permission group and resource group combination$/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 /** Bad input fails in check, naming the property and the rule, before any request is sent. */
-import { providers, ProviderKind } from "../../provider";
+import { type ProviderKind, providers } from "../../provider";
 import { resetStats, stats, useEmulator } from "../support/emulator";
 import { useProviderConfig } from "../support/provider";
 
@@ -31,7 +31,13 @@ const cases: Case[] = [
   ["a misspelt property", "resourceGroup", { name: "n", scope, scopes: [] }, "(inputs)", /Unrecognized key.*scopes/],
   ["an uppercase adoptId", "resourceGroup", { name: "n", scope, adoptId: hex("A") }, "adoptId", /32 lowercase hex/],
   ["access other than allow or deny", "userGroup", { name: "n", policies: [{ ...policy, access: "maybe" }] }, "policies[0].access", /allow or deny/],
-  ["a policy with no permission groups", "userGroup", { name: "n", policies: [{ ...policy, permissionGroups: [] }] }, "policies[0].permissionGroups", /at least one permission group/],
+  [
+    "a policy with no permission groups",
+    "userGroup",
+    { name: "n", policies: [{ ...policy, permissionGroups: [] }] },
+    "policies[0].permissionGroups",
+    /at least one permission group/,
+  ],
   ["a policy with no resource groups", "userGroup", { name: "n", policies: [{ ...policy, resourceGroups: [] }] }, "policies[0].resourceGroups", /at least one resource group/],
   ["a wrong-length permission group id", "userGroup", { name: "n", policies: [{ ...policy, permissionGroups: ["abc"] }] }, "policies[0].permissionGroups[0]", /32 lowercase hex/],
   ["an empty user group name", "userGroup", { name: "" }, "name", /must not be empty/],

@@ -1,4 +1,4 @@
-import { checkBaseUrl, ConfigurationError, DEFAULT_BASE_URL, resolveAccountId, resolveApiSettings } from "../../provider/config";
+import { ConfigurationError, checkBaseUrl, DEFAULT_BASE_URL, resolveAccountId, resolveApiSettings } from "../../provider/config";
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
 
@@ -21,19 +21,19 @@ describe("resolveApiSettings", () => {
   });
 
   it("says which setting to make when there is no token", () => {
-    expect(() => resolveApiSettings(config({}), {})).toThrow(/cloudflare-iam:apiToken <token>` \(or `cloudflare:apiToken`, shared with @pulumi\/cloudflare\), or the CLOUDFLARE_API_TOKEN/);
+    expect(() => resolveApiSettings(config({}), {})).toThrow(
+      /cloudflare-iam:apiToken <token>` \(or `cloudflare:apiToken`, shared with @pulumi\/cloudflare\), or the CLOUDFLARE_API_TOKEN/,
+    );
   });
 });
 
 describe("checkBaseUrl", () => {
-  it.each(["https://api.cloudflare.com/client/v4", "http://127.0.0.1:8787/client/v4", "http://localhost:1/x", "http://[::1]:2/x"])(
-    "accepts %s",
-    (url) => expect(checkBaseUrl(url)).toBe(url),
+  it.each(["https://api.cloudflare.com/client/v4", "http://127.0.0.1:8787/client/v4", "http://localhost:1/x", "http://[::1]:2/x"])("accepts %s", (url) =>
+    expect(checkBaseUrl(url)).toBe(url),
   );
 
-  it.each(["http://api.example.com/client/v4", "http://10.0.0.5/client/v4", "ftp://127.0.0.1/x", "not a url"])(
-    "refuses to send the token to %s",
-    (url) => expect(() => checkBaseUrl(url)).toThrow(ConfigurationError),
+  it.each(["http://api.example.com/client/v4", "http://10.0.0.5/client/v4", "ftp://127.0.0.1/x", "not a url"])("refuses to send the token to %s", (url) =>
+    expect(() => checkBaseUrl(url)).toThrow(ConfigurationError),
   );
 
   it("explains the rule", () => {

@@ -5,8 +5,24 @@ const mutant = (status: string, line = 1, replacement = "false") => ({ status, m
 
 it("groups files by the modules docs/testing.md names", () => {
   expect(
-    ["provider/client/http.ts", "provider/framework/define.ts", "provider/resources/user-group/api.ts", "provider/resources/common.ts", "provider/data-sources/once.ts", "provider/config.ts", "access/compare.ts"].map(moduleOf),
-  ).toEqual(["provider/client", "provider/framework", "provider/resources/user-group", "provider/resources (shared)", "provider/data-sources", "provider (config, runtime)", "access"]);
+    [
+      "provider/client/http.ts",
+      "provider/framework/define.ts",
+      "provider/resources/user-group/api.ts",
+      "provider/resources/common.ts",
+      "provider/data-sources/once.ts",
+      "provider/config.ts",
+      "access/compare.ts",
+    ].map(moduleOf),
+  ).toEqual([
+    "provider/client",
+    "provider/framework",
+    "provider/resources/user-group",
+    "provider/resources (shared)",
+    "provider/data-sources",
+    "provider (config, runtime)",
+    "access",
+  ]);
 });
 
 it("scores killed and timed-out mutants against every mutant that compiled", () => {
@@ -42,13 +58,19 @@ it("replaces the rows, survivors and runs of the modules a run covered, and keep
   const previous = {
     runs: [run(["access"], 10), run(["provider/client", "provider/framework"], 20)],
     modules: [row("access", 50), row("provider/client", 60), row("provider/framework", 70)],
-    survivors: [{ at: "provider/client/retry.ts:3", mutator: "x", replacement: "" }, { at: "provider/framework/values.ts:4", mutator: "x", replacement: "" }],
+    survivors: [
+      { at: "provider/client/retry.ts:3", mutator: "x", replacement: "" },
+      { at: "provider/framework/values.ts:4", mutator: "x", replacement: "" },
+    ],
   };
   const summary = { modules: [row("provider/client", 90)], survivors: [{ at: "provider/client/http.ts:9", mutator: "y", replacement: "" }] };
   expect(merge(previous, summary, run(["provider/client"], 5))).toEqual({
     runs: [run(["access"], 10), run(["provider/client", "provider/framework"], 20), run(["provider/client"], 5)],
     modules: [row("access", 50), row("provider/client", 90), row("provider/framework", 70)],
-    survivors: [{ at: "provider/framework/values.ts:4", mutator: "x", replacement: "" }, { at: "provider/client/http.ts:9", mutator: "y", replacement: "" }],
+    survivors: [
+      { at: "provider/framework/values.ts:4", mutator: "x", replacement: "" },
+      { at: "provider/client/http.ts:9", mutator: "y", replacement: "" },
+    ],
   });
   expect(merge(undefined, summary, run(["provider/client"], 5)).runs).toEqual([run(["provider/client"], 5)]);
 });

@@ -6,9 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { OAuthClientOutputs } from "../../provider/resources/oauth-client/schema";
 import type { ResourceGroupOutputs } from "../../provider/resources/resource-group/schema";
 import type { SSOConnectorOutputs } from "../../provider/resources/sso-connector/schema";
+import type { UserGroupOutputs } from "../../provider/resources/user-group/schema";
 import type { MemberOutputs } from "../../provider/resources/user-group-member/provider";
 import type { MembersOutputs } from "../../provider/resources/user-group-members/schema";
-import type { UserGroupOutputs } from "../../provider/resources/user-group/schema";
 import { OAuthClient, ResourceGroup, SSOConnector, UserGroup, UserGroupMember, UserGroupMembers } from "../../sdk";
 
 /** `true` when the class declares every output; otherwise the names it misses, which `true` cannot be assigned to. */

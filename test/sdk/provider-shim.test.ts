@@ -1,6 +1,6 @@
 /** What Pulumi writes into state as `__provider`: a tiny shim with no token, config or env in it. */
 import * as pulumi from "@pulumi/pulumi";
-import { configure, providers, ProviderKind } from "../../provider";
+import { configure, type ProviderKind, providers } from "../../provider";
 import { PROVIDER_MODULE, providerShim } from "../../sdk/provider-shim";
 
 const token = "serialization-test-token-5f2c9a";

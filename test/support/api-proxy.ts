@@ -3,9 +3,9 @@
  * sends (methods, page parameters, bodies) or make it read one exact answer of the real API that
  * the emulator never gives (`result: null` where it sends `[]`, an error it does not model).
  */
-import { createServer, IncomingMessage, Server } from "node:http";
-import { AddressInfo } from "node:net";
-import { RunningEmulator } from "../../emulator";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { RunningEmulator } from "../../emulator";
 import { configureFor } from "./provider";
 
 export interface SeenRequest {

@@ -9,7 +9,16 @@ export const STACK_TOKEN = "7c0ffee0000000000000000000000001";
 export const WRITTEN = new Date("2026-12-02T10:00:00Z");
 
 export function resource(kind: Kind, id: string, stack: Record<string, unknown>, live: Record<string, unknown> | undefined): DriftedResource {
-  return { urn: `urn:pulumi:s::p::pulumi-nodejs:dynamic/cloudflare-iam:${kind}::r`, type: `pulumi-nodejs:dynamic/cloudflare-iam:${kind}`, kind, name: "r", id, stack, live, stackModified: WRITTEN };
+  return {
+    urn: `urn:pulumi:s::p::pulumi-nodejs:dynamic/cloudflare-iam:${kind}::r`,
+    type: `pulumi-nodejs:dynamic/cloudflare-iam:${kind}`,
+    kind,
+    name: "r",
+    id,
+    stack,
+    live,
+    stackModified: WRITTEN,
+  };
 }
 
 export const userGroup = (live: Record<string, unknown> = { name: "SRE-old" }) => resource("UserGroup", GROUP, { name: "SRE" }, live);

@@ -1,5 +1,5 @@
 /** Starts an in-process emulator on an ephemeral port for one test file. */
-import { EmulatorOptions, RunningEmulator, startEmulator, StatsSnapshot } from "../../emulator";
+import { type EmulatorOptions, type RunningEmulator, type StatsSnapshot, startEmulator } from "../../emulator";
 
 export function useEmulator(options: EmulatorOptions = {}): () => RunningEmulator {
   let emulator: RunningEmulator | undefined;

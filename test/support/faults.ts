@@ -7,9 +7,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { accountMembers, FaultConfig } from "../../emulator";
+import { accountMembers, type FaultConfig } from "../../emulator";
 import { admin, madeObjectIds } from "./emulator";
-import { PROJECT_ROOT, PulumiRun, PulumiWorkspace, refreshChanges } from "./pulumi";
+import { PROJECT_ROOT, type PulumiRun, PulumiWorkspace, refreshChanges } from "./pulumi";
 
 const { driftTenPercent } = require("../../bench/program/drift");
 const { RUN_OUTPUT_DIR } = require("../../scripts/tables");
@@ -64,7 +64,9 @@ async function compare(endpoint: Endpoint, stack: PulumiWorkspace) {
   const account = await admin<any>(endpoint, "GET", "/state");
   const made = new Set(madeObjectIds(account));
   const keyed: [string, string][] = [
-    ...Object.values<any>(account.resourceGroups).filter((g) => made.has(g.id)).map((g): [string, string] => [g.id, `rg:${g.name}`]),
+    ...Object.values<any>(account.resourceGroups)
+      .filter((g) => made.has(g.id))
+      .map((g): [string, string] => [g.id, `rg:${g.name}`]),
     ...Object.values<any>(account.userGroups).map((g): [string, string] => [g.id, `ug:${g.name}`]),
     ...Object.values<any>(account.ssoConnectors).map((c): [string, string] => [c.id, `sso:${c.email_domain}`]),
     ...Object.values<any>(account.oauthClients).map((c): [string, string] => [c.client_id, `oauth:${c.client_name}`]),

@@ -3,16 +3,19 @@
  * every kind, people lines, group, resource-group, OAuth and SSO changes, and notes.
  */
 import fc from "fast-check";
-import type { AccountSnapshot, SnapshotPolicy } from "../../account/snapshot";
-import { compareAccess, Review } from "../../access/compare";
+import { compareAccess, type Review } from "../../access/compare";
 import { defaultRiskRules } from "../../access/risk";
 import { name, text } from "../../access/text";
+import type { AccountSnapshot, SnapshotPolicy } from "../../account/snapshot";
 
 const ACCOUNT = "a".repeat(32);
 
 /** What Markdown and HTML read as markup, line terminators, bidirectional and invisible characters. */
 export const METACHARACTERS = [
-  ..."`".repeat(5).split("").map((_, i) => "`".repeat(i + 1)),
+  ..."`"
+    .repeat(5)
+    .split("")
+    .map((_, i) => "`".repeat(i + 1)),
   "<!--",
   "-->",
   "<img src=x onerror=alert(1)>",
@@ -108,7 +111,13 @@ function accounts(n: string[]): [AccountSnapshot, AccountSnapshot] {
   const after: AccountSnapshot = {
     ...structuredClone(before),
     userGroups: [
-      { id: "g1", name: n[13], memberIds: ["m1", "m2"], policies: [policy(["pg-admin"], ["rg"]), policy(["pg-dns"], ["all"]), policy(["pg-dns"], ["rg"], "deny")], scimManaged: false },
+      {
+        id: "g1",
+        name: n[13],
+        memberIds: ["m1", "m2"],
+        policies: [policy(["pg-admin"], ["rg"]), policy(["pg-dns"], ["all"]), policy(["pg-dns"], ["rg"], "deny")],
+        scimManaged: false,
+      },
       { id: "g2", name: n[8], memberIds: [], policies: [policy(["pg-dns"], ["rg"])], scimManaged: false },
     ],
     resourceGroups: [{ ...before.resourceGroups[0], scope: { key, objects: [n[14]] } }, before.resourceGroups[1]],
@@ -121,7 +130,12 @@ function accounts(n: string[]): [AccountSnapshot, AccountSnapshot] {
 /** The review of a change that touches every field, each name taken from `n`. */
 export function hostileReview(n: string[]): Review {
   const [before, after] = accounts(n);
-  return compareAccess(before, after, defaultRiskRules, [{ groupId: "g1", memberIds: ["m3"] }], [text`a note on ${name(n[18])}`], [
-    { kind: "not-reviewed", message: text`the pull request changes ${name(n[19])}` },
-  ]);
+  return compareAccess(
+    before,
+    after,
+    defaultRiskRules,
+    [{ groupId: "g1", memberIds: ["m3"] }],
+    [text`a note on ${name(n[18])}`],
+    [{ kind: "not-reviewed", message: text`the pull request changes ${name(n[19])}` }],
+  );
 }

@@ -3,7 +3,7 @@
  * its own emulator, for the e2e files that each run one independent story.
  */
 import { join } from "node:path";
-import { accountMembers, RunningEmulator } from "../../emulator";
+import { accountMembers, type RunningEmulator } from "../../emulator";
 import { admin } from "./emulator";
 import { PulumiWorkspace, refreshChanges } from "./pulumi";
 

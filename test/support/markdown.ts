@@ -4,8 +4,8 @@
  * tables and strikethrough, and linkify for GFM's bare-URL autolinks.
  */
 import MarkdownIt from "markdown-it";
-import type { Text } from "../../access/text";
 import { visible } from "../../access/inert";
+import type { Text } from "../../access/text";
 
 const parser = new MarkdownIt({ html: true, linkify: true });
 
@@ -20,13 +20,23 @@ export interface Rendered {
 
 /** The token stream, block tokens with their inline children. */
 export const render = (markdown: string): Rendered[] =>
-  parser.parse(markdown, {}).map((t) => ({ type: t.type, tag: t.tag, content: t.content, info: t.info, children: (t.children ?? []).map((c) => ({ type: c.type, tag: c.tag, content: c.content, info: c.info, children: [] })) }));
+  parser.parse(markdown, {}).map((t) => ({
+    type: t.type,
+    tag: t.tag,
+    content: t.content,
+    info: t.info,
+    children: (t.children ?? []).map((c) => ({ type: c.type, tag: c.tag, content: c.content, info: c.info, children: [] })),
+  }));
 
 /** Every token, blocks and inline ones, in document order. */
 export const allTokens = (tokens: Rendered[]): Rendered[] => tokens.flatMap((t) => [t, ...t.children]);
 
 /** What the reader sees of an inline run: text and code contents, joined. */
-export const shownText = (inline: Rendered) => inline.children.filter((c) => c.type === "text" || c.type === "code_inline").map((c) => c.content).join("");
+export const shownText = (inline: Rendered) =>
+  inline.children
+    .filter((c) => c.type === "text" || c.type === "code_inline")
+    .map((c) => c.content)
+    .join("");
 
 /** The paragraphs inside list items, in order: each the text a reader sees of one `- ` line. */
 export function listItems(tokens: Rendered[]): string[] {
@@ -68,6 +78,7 @@ export const TEMPLATE_TOKENS = new Set([
 ]);
 
 const LINE_TERMINATORS = /[\n\r\u2028\u2029\u0085]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the invisible characters a rendered review must not carry
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u{e0000}-\u{e007f}]/u;
 
 /** The rendered review (the template's own HTML blocks in `ownHtml`), checked against everything a name must not do; returns the tokens. */
@@ -99,4 +110,3 @@ export function diffLines(tokens: Rendered[]): string[] {
   }
   return lines;
 }
-

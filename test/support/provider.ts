@@ -1,6 +1,6 @@
 /** Drives a dynamic provider the way the engine does (check, then CRUD) against an emulator. */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { RunningEmulator } from "../../emulator";
+import type { RunningEmulator } from "../../emulator";
 import { configure } from "../../provider";
 
 type ApiTarget = Pick<RunningEmulator, "baseUrl" | "token" | "accountId">;
@@ -74,10 +74,7 @@ export interface AdoptIds {
 }
 
 /** Makes one object of each adoptable kind directly in the account, as the dashboard would. */
-export async function makeByHand(
-  emulator: RunningEmulator,
-  made: { name: string; zone: string; emailDomain: string; redirectUri: string; authMethod: string },
-): Promise<AdoptIds> {
+export async function makeByHand(emulator: RunningEmulator, made: { name: string; zone: string; emailDomain: string; redirectUri: string; authMethod: string }): Promise<AdoptIds> {
   const call = api(emulator);
   const scope = { key: `com.cloudflare.api.account.${emulator.accountId}`, objects: [{ key: `com.cloudflare.api.account.zone.${made.zone}` }] };
   const rg = await call<{ id: string }>("POST", "/iam/resource_groups", { name: made.name, scope });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiPath, CloudflareClient, list } from "../../client";
+import { apiPath, type CloudflareClient, list } from "../../client";
 import { apiClient } from "./schema";
 
 const collection = (accountId: string) => apiPath`/accounts/${accountId}/oauth_clients`;
@@ -12,7 +12,6 @@ export const oauthClientsApi = {
   create: (client: CloudflareClient, accountId: string, body: object) => client.post(collection(accountId), body, apiClient),
   update: (client: CloudflareClient, accountId: string, id: string, body: object) => client.patch(item(accountId, id), body, apiClient),
   remove: (client: CloudflareClient, accountId: string, id: string) => client.delete(item(accountId, id), z.unknown()),
-  rotateSecret: (client: CloudflareClient, accountId: string, id: string) =>
-    client.post(rotation(accountId, id), undefined, z.object({ client_secret: z.string() })),
+  rotateSecret: (client: CloudflareClient, accountId: string, id: string) => client.post(rotation(accountId, id), undefined, z.object({ client_secret: z.string() })),
   deleteRotatedSecret: (client: CloudflareClient, accountId: string, id: string) => client.delete(rotation(accountId, id), z.unknown()),
 };

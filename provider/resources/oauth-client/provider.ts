@@ -1,19 +1,19 @@
-import { CloudflareClient, isNotFound } from "../../client";
+import { type CloudflareClient, isNotFound } from "../../client";
 import { defineResource } from "../../framework/define";
-import { canonicalOf, Fields } from "../../framework/fields";
 import { CreatedButIncomplete, ProviderError } from "../../framework/errors";
+import { canonicalOf, type Fields } from "../../framework/fields";
 import { deepEqual } from "../../framework/values";
 import { createdSince, createOnce, idSet, mayHaveLanded } from "../common";
 import { oauthClientsApi as api } from "./api";
 import {
-  ApiClient,
-  ApiField,
+  type ApiClient,
+  type ApiField,
   apiFields,
   canonicalScopes,
   clientRules,
   inputsSchema,
-  OAuthClientInputs,
-  OAuthClientOutputs,
+  type OAuthClientInputs,
+  type OAuthClientOutputs,
   requestBody,
   toOutputs,
 } from "./schema";
@@ -142,9 +142,7 @@ export const oauthClientProvider = defineResource<OAuthClientInputs, OAuthClient
     const changed = changedApiFields(olds, news);
     const promote = news.visibility === "public" && olds.visibility !== "public";
     const patched =
-      changed.length || promote
-        ? await api.update(client, news.accountId, id, { ...patchBody(news, changed), ...(promote ? { visibility: "public" } : {}) })
-        : undefined;
+      changed.length || promote ? await api.update(client, news.accountId, id, { ...patchBody(news, changed), ...(promote ? { visibility: "public" } : {}) }) : undefined;
     let secret = olds.clientSecret;
     let hasRotatedSecret = patched?.has_rotated_secret ?? olds.hasRotatedSecret;
     if ((news.secretVersion ?? 0) !== (olds.secretVersion ?? 0)) {
@@ -165,8 +163,16 @@ export const oauthClientProvider = defineResource<OAuthClientInputs, OAuthClient
   },
 
   inputsOf: (outputs) => {
-    const { clientId: _id, clientSecret: _secret, hasRotatedSecret: _rotated, clientUriVerificationStatus: _s, clientUriVerificationText: _t, createdAt: _c, updatedAt: _u, ...inputs } =
-      outputs;
+    const {
+      clientId: _id,
+      clientSecret: _secret,
+      hasRotatedSecret: _rotated,
+      clientUriVerificationStatus: _s,
+      clientUriVerificationText: _t,
+      createdAt: _c,
+      updatedAt: _u,
+      ...inputs
+    } = outputs;
     return inputs;
   },
 });

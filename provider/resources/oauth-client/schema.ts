@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { CheckFailure } from "../../framework/check";
-import { containsUnknown } from "../../framework/unknown";
 import { list, optional, serverString } from "../../client";
+import type { CheckFailure } from "../../framework/check";
+import { containsUnknown } from "../../framework/unknown";
 import { accountId, idSet, setOf } from "../common";
 
 /** Scopes the server adds or removes itself, from grantTypes and responseTypes. */
@@ -19,9 +19,7 @@ function isUrl(value: string, loopbackHttp: boolean): boolean {
 
 const httpsUrl = z.string().refine((v) => isUrl(v, false), "must be an absolute https URL");
 const redirectUri = z.string().refine((v) => isUrl(v, true), "must be an absolute https URL (plain http only for localhost)");
-const origin = z
-  .string()
-  .refine((v) => isUrl(v, true) && new URL(v).origin === v.replace(/\/$/, ""), "must be an origin such as https://app.example.com, with no path");
+const origin = z.string().refine((v) => isUrl(v, true) && new URL(v).origin === v.replace(/\/$/, ""), "must be an origin such as https://app.example.com, with no path");
 const scope = z
   .string()
   .min(1, "must not be empty")
@@ -48,7 +46,10 @@ export const inputsSchema = z
     secretVersion: z.number().int().nonnegative().default(0),
     /** Delete the secret the last rotation replaced, once every consumer uses the new one. */
     deleteRotatedSecret: z.boolean().default(false),
-    adoptId: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be an OAuth client id").optional(),
+    adoptId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, "must be an OAuth client id")
+      .optional(),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { apiPath, CloudflareClient, list } from "../../client";
-import { apiResourceGroup, ApiResourceGroup, ResourceGroupInputs } from "./schema";
+import { apiPath, type CloudflareClient, list } from "../../client";
+import { type ApiResourceGroup, apiResourceGroup, type ResourceGroupInputs } from "./schema";
 
 const collection = (accountId: string) => apiPath`/accounts/${accountId}/iam/resource_groups`;
 const item = (accountId: string, id: string) => apiPath`/accounts/${accountId}/iam/resource_groups/${id}`;

@@ -6,12 +6,12 @@
  * groups taken before the create (one per process and account, taken again once it is a minute
  * old) and every id this process has created. docs/design.md has the reasoning.
  */
-import { CloudflareClient } from "../../client";
+import type { CloudflareClient } from "../../client";
 import { oncePerAccount } from "../../client/once";
 import { deepEqual } from "../../framework/values";
 import { createOnce } from "../common";
 import { resourceGroupsApi as api } from "./api";
-import { ApiResourceGroup, canonicalScope, ResourceGroupInputs } from "./schema";
+import { type ApiResourceGroup, canonicalScope, type ResourceGroupInputs } from "./schema";
 
 /**
  * How old a list of the account's groups may be when a create begins. A group someone else
@@ -24,10 +24,7 @@ export const SNAPSHOT_MAX_AGE_MS = 60_000;
  * The ids of the account's groups, listed at most a minute ago and before this create began: a
  * recovery never takes one.
  */
-const existedBefore = oncePerAccount(
-  async (client: CloudflareClient, accountId: string) => new Set((await api.list(client, accountId)).map((g) => g.id)),
-  SNAPSHOT_MAX_AGE_MS,
-);
+const existedBefore = oncePerAccount(async (client: CloudflareClient, accountId: string) => new Set((await api.list(client, accountId)).map((g) => g.id)), SNAPSHOT_MAX_AGE_MS);
 
 /** Every group this process created (answered or recovered): another create's, never taken. */
 const createdHere = new Set<string>();
@@ -50,9 +47,7 @@ export async function createResourceGroup(client: CloudflareClient, inputs: Reso
     const created = await createOnce(() => api.create(client, inputs), {
       subject: `resource group ${JSON.stringify(inputs.name)}`,
       candidates: async () =>
-        (await api.listNamed(client, inputs.accountId, inputs.name)).filter(
-          (g) => !before.has(g.id) && !createdHere.has(g.id) && deepEqual(canonicalScope(g.scope), inputs.scope),
-        ),
+        (await api.listNamed(client, inputs.accountId, inputs.name)).filter((g) => !before.has(g.id) && !createdHere.has(g.id) && deepEqual(canonicalScope(g.scope), inputs.scope)),
       idOf: (g) => g.id,
     });
     createdHere.add(created.id);

@@ -1,7 +1,7 @@
 import { defineResource } from "../../framework/define";
 import { resourceGroupsApi as api } from "./api";
 import { createResourceGroup } from "./create";
-import { canonicalScope, inputsSchema, ResourceGroupInputs, ResourceGroupOutputs, toOutputs } from "./schema";
+import { canonicalScope, inputsSchema, type ResourceGroupInputs, type ResourceGroupOutputs, toOutputs } from "./schema";
 
 export const resourceGroupProvider = defineResource<ResourceGroupInputs, ResourceGroupOutputs>({
   label: "ResourceGroup",

@@ -29,8 +29,7 @@ export function canonicalScope(value: Partial<Scope> | undefined): Scope {
   return { key: value?.key ?? "", objects: [...new Set((value?.objects ?? []).map((o) => o.key))].sort().map((key) => ({ key })) };
 }
 
-export const scopeWithDefaultKey = (scope: ScopeInput, account: string): Scope =>
-  canonicalScope({ key: scope.key ?? accountScopeKey(account), objects: scope.objects });
+export const scopeWithDefaultKey = (scope: ScopeInput, account: string): Scope => canonicalScope({ key: scope.key ?? accountScopeKey(account), objects: scope.objects });
 
 export const inputsSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiPath, CloudflareClient, list } from "../../client";
+import { apiPath, type CloudflareClient, list } from "../../client";
 import { apiConnector } from "./schema";
 
 const collection = (accountId: string) => apiPath`/accounts/${accountId}/sso_connectors`;

@@ -2,7 +2,7 @@ import { defineResource } from "../../framework/define";
 import { CreatedButIncomplete } from "../../framework/errors";
 import { createdSince, createOnce } from "../common";
 import { ssoApi as api } from "./api";
-import { inputsSchema, SSOConnectorInputs, SSOConnectorOutputs, toOutputs } from "./schema";
+import { inputsSchema, type SSOConnectorInputs, type SSOConnectorOutputs, toOutputs } from "./schema";
 
 const stateBody = (inputs: SSOConnectorInputs) => ({ enabled: inputs.enabled, use_fedramp_language: inputs.useFedrampLanguage });
 
@@ -26,9 +26,7 @@ export const ssoConnectorProvider = defineResource<SSOConnectorInputs, SSOConnec
     let connector = await createOnce(() => api.create(client, inputs.accountId, body), {
       subject: `SSO connector for ${inputs.emailDomain}`,
       candidates: async () =>
-        (await api.list(client, inputs.accountId)).filter(
-          (c) => c.email_domain?.toLowerCase() === inputs.emailDomain && createdSince(c.created_on, startedAt),
-        ),
+        (await api.list(client, inputs.accountId)).filter((c) => c.email_domain?.toLowerCase() === inputs.emailDomain && createdSince(c.created_on, startedAt)),
       idOf: (c) => c.id,
     });
     if (inputs.enabled) {

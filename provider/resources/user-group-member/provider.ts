@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineResource } from "../../framework/define";
-import { accountId, cloudflareId } from "../common";
 import { explainMembersError, isKnownError } from "../api-errors";
+import { accountId, cloudflareId } from "../common";
 import { membersApi as api } from "../user-group-members/api";
 
 const inputsSchema = z.object({ accountId, userGroupId: cloudflareId, memberId: cloudflareId }).strict();

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { apiPath, CloudflareClient, list, listAllPages, NotFoundError, PAGE_SIZE } from "../../client";
+import { apiPath, type CloudflareClient, list, listAllPages, NotFoundError, PAGE_SIZE } from "../../client";
 import { isKnownError } from "../api-errors";
 import { userGroupsApi } from "../user-group/api";
 import { AGE_STEPS_MS, createdAt, learnInvisibleAge, nextTryAt } from "./propagation";
 import { apiMember } from "./schema";
 
 const members = (accountId: string, groupId: string) => apiPath`/accounts/${accountId}/iam/user_groups/${groupId}/members`;
-const member = (accountId: string, groupId: string, memberId: string) =>
-  apiPath`/accounts/${accountId}/iam/user_groups/${groupId}/members/${memberId}`;
+const member = (accountId: string, groupId: string, memberId: string) => apiPath`/accounts/${accountId}/iam/user_groups/${groupId}/members/${memberId}`;
 /** fact 30: the body is a bare array of `{id}`, and the answer the group's whole member list. */
 const asBody = (ids: string[]) => ids.map((id) => ({ id }));
 const memberList = list(apiMember);

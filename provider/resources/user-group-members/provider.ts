@@ -1,8 +1,8 @@
 import { defineResource } from "../../framework/define";
-import { idSet } from "../common";
 import { explainMembersError } from "../api-errors";
+import { idSet } from "../common";
 import { membersApi as api } from "./api";
-import { inputsSchema, MembersInputs, MembersOutputs, toOutputs } from "./schema";
+import { inputsSchema, type MembersInputs, type MembersOutputs, toOutputs } from "./schema";
 
 /**
  * Authoritative: the group holds exactly `memberIds`. The Pulumi id is the user group's id.

@@ -44,8 +44,6 @@ export interface MembersOutputs {
 export const apiMember = z.object({ id: z.string(), email: optional(z.string()), status: serverString });
 export type ApiMember = z.infer<typeof apiMember>;
 export function toOutputs(accountId: string, userGroupId: string, members: ApiMember[]): MembersOutputs {
-  const sorted = members
-    .map((m) => ({ id: m.id, email: m.email ?? "", status: m.status ?? "" }))
-    .sort((a, b) => a.email.localeCompare(b.email) || a.id.localeCompare(b.id));
+  const sorted = members.map((m) => ({ id: m.id, email: m.email ?? "", status: m.status ?? "" })).sort((a, b) => a.email.localeCompare(b.email) || a.id.localeCompare(b.id));
   return { accountId, userGroupId, memberIds: sorted.map((m) => m.id).sort(), members: sorted };
 }

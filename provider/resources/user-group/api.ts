@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { apiPath, CloudflareClient, list, listAllPages, optional, PAGE_SIZE } from "../../client";
-import { apiUserGroup, ApiUserGroup, policiesToSend } from "./schema";
+import { apiPath, type CloudflareClient, list, listAllPages, optional, PAGE_SIZE } from "../../client";
+import { type ApiUserGroup, apiUserGroup, type policiesToSend } from "./schema";
 
 const collection = (accountId: string) => apiPath`/accounts/${accountId}/iam/user_groups`;
 const item = (accountId: string, id: string) => apiPath`/accounts/${accountId}/iam/user_groups/${id}`;

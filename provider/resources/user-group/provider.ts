@@ -1,13 +1,12 @@
 import { defineResource } from "../../framework/define";
-import { createdSince, createOnce } from "../common";
-import { EXPLANATIONS, isKnownError } from "../api-errors";
-import { UserGroupBody, userGroupsApi as api } from "./api";
-import { canonicalPolicies, inputsSchema, policiesToSend, toOutputs, UserGroupInputs, UserGroupOutputs } from "./schema";
 import { deepEqual } from "../../framework/values";
+import { EXPLANATIONS, isKnownError } from "../api-errors";
+import { createdSince, createOnce } from "../common";
 import { forgetCreatedGroup, noteCreatedGroup } from "../user-group-members/propagation";
+import { userGroupsApi as api, type UserGroupBody } from "./api";
+import { canonicalPolicies, inputsSchema, policiesToSend, toOutputs, type UserGroupInputs, type UserGroupOutputs } from "./schema";
 
-const samePolicies = (a: UserGroupOutputs["policies"] | UserGroupInputs["policies"], b: UserGroupInputs["policies"]) =>
-  deepEqual(canonicalPolicies(a), canonicalPolicies(b));
+const samePolicies = (a: UserGroupOutputs["policies"] | UserGroupInputs["policies"], b: UserGroupInputs["policies"]) => deepEqual(canonicalPolicies(a), canonicalPolicies(b));
 
 export const userGroupProvider = defineResource<UserGroupInputs, UserGroupOutputs>({
   label: "UserGroup",

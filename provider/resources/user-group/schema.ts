@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { list, optional, serverString } from "../../client";
 import { accountId, cloudflareId, idSet, setOf } from "../common";
-import { apiScope, canonicalScope, Scope, scopeInput, scopeWithDefaultKey } from "../resource-group/schema";
+import { apiScope, canonicalScope, type Scope, scopeInput, scopeWithDefaultKey } from "../resource-group/schema";
 
 const policyInput = z
   .object({
@@ -44,9 +44,7 @@ export const inputsSchema = z
   .strict()
   .transform((inputs) => ({
     ...inputs,
-    policies: byKey(
-      inputs.policies.map((p): PolicyInput => ({ ...p, scopes: p.scopes.map((s) => scopeWithDefaultKey(s, inputs.accountId)) })),
-    ),
+    policies: byKey(inputs.policies.map((p): PolicyInput => ({ ...p, scopes: p.scopes.map((s) => scopeWithDefaultKey(s, inputs.accountId)) }))),
   }));
 
 export type UserGroupInputs = z.output<typeof inputsSchema>;

@@ -2,13 +2,13 @@
  * Reliability: the emulator killed (SIGKILL) in the middle of the first up, after its 15th write,
  * and restarted on its state file half a second later.
  */
-import { ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { admin, madeObjectIds } from "../../support/emulator";
-import { Endpoint, expectConsistent, faultLifecycle } from "../../support/faults";
+import { type Endpoint, expectConsistent, faultLifecycle } from "../../support/faults";
 import { PROJECT_ROOT } from "../../support/pulumi";
 
 jest.setTimeout(600_000);

@@ -5,8 +5,8 @@
  * stack, so they run in this order; each names what it does.
  */
 import { accountMembers } from "../../../emulator";
-import { resetStats, stats, useEmulator, writeCount, admin } from "../../support/emulator";
-import { accountOf, Account, expectAccountMatchesProgram, LifecycleStack, memberIds } from "../../support/lifecycle";
+import { admin, resetStats, stats, useEmulator, writeCount } from "../../support/emulator";
+import { type Account, accountOf, expectAccountMatchesProgram, LifecycleStack, memberIds } from "../../support/lifecycle";
 import { api } from "../../support/provider";
 
 jest.setTimeout(300_000);

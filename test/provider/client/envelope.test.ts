@@ -6,7 +6,10 @@ const group = z.object({ id: z.string() });
 
 describe("unwrap", () => {
   it("takes result and result_info, with errors, messages and result_info null or missing", () => {
-    expect(unwrap({ success: true, errors: null, messages: null, result: { id: "g" }, result_info: null }, group, "GET /g")).toStrictEqual({ result: { id: "g" }, resultInfo: undefined });
+    expect(unwrap({ success: true, errors: null, messages: null, result: { id: "g" }, result_info: null }, group, "GET /g")).toStrictEqual({
+      result: { id: "g" },
+      resultInfo: undefined,
+    });
     expect(unwrap({ success: true, result: { id: "g" }, result_info: { page: 2, per_page: null, total_pages: 3, extra: 1 } }, group, "GET /g")).toEqual({
       result: { id: "g" },
       resultInfo: { page: 2, total_pages: 3 },
@@ -24,7 +27,9 @@ describe("unwrap", () => {
 });
 
 it("parseResult names a nested field by its dotted path", () => {
-  expect(() => parseResult({ scope: { key: 1 } }, z.object({ scope: z.object({ key: z.string() }) }), "GET /r")).toThrow("GET /r: unexpected result shape at scope.key: Expected string");
+  expect(() => parseResult({ scope: { key: 1 } }, z.object({ scope: z.object({ key: z.string() }) }), "GET /r")).toThrow(
+    "GET /r: unexpected result shape at scope.key: Expected string",
+  );
 });
 
 it("parseResult names the result itself when the whole value is wrong", () => {
@@ -33,7 +38,15 @@ it("parseResult names the result itself when the whole value is wrong", () => {
 
 describe("errorDetailsOf", () => {
   it("reads the errors of any body, codes as numbers, a null message as empty", () => {
-    expect(errorDetailsOf({ success: false, errors: [{ code: "1001", message: null, source: null }, { code: 7003, message: "gone", documentation_url: "https://d", source: { pointer: "/name" } }] })).toEqual([
+    expect(
+      errorDetailsOf({
+        success: false,
+        errors: [
+          { code: "1001", message: null, source: null },
+          { code: 7003, message: "gone", documentation_url: "https://d", source: { pointer: "/name" } },
+        ],
+      }),
+    ).toEqual([
       { code: 1001, message: "" },
       { code: 7003, message: "gone", documentation_url: "https://d", source: { pointer: "/name" } },
     ]);

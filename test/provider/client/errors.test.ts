@@ -60,7 +60,14 @@ describe("errorFromResponse", () => {
 });
 
 describe("isApiError", () => {
-  const inUse = errorFromResponse(400, [{ code: 1001, message: "Other problem" }, { code: 400, message: "Name Already In Use" }], request);
+  const inUse = errorFromResponse(
+    400,
+    [
+      { code: 1001, message: "Other problem" },
+      { code: 400, message: "Name Already In Use" },
+    ],
+    request,
+  );
 
   it("matches by status, code and message fragment, all of one detail, ignoring case", () => {
     expect(isApiError(inUse, { status: 400, includes: "already in use" })).toBe(true);

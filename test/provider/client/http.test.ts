@@ -1,20 +1,20 @@
 /** The API client against the emulator over real HTTP, with injected faults. */
 import { createServer } from "node:http";
-import { AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import { z } from "zod";
+import { permissionGroups } from "../../../emulator";
 import {
   AuthenticationError,
   CloudflareApiError,
   CloudflareClient,
   ConnectionError,
   listAllPages,
-  PAGE_SIZE,
   NotFoundError,
+  PAGE_SIZE,
   RateLimitError,
   ServerError,
   ValidationError,
 } from "../../../provider/client";
-import { permissionGroups } from "../../../emulator";
 import { admin, resetStats, stats, useEmulator } from "../../support/emulator";
 
 const emulator = useEmulator();
@@ -74,9 +74,7 @@ it("maps statuses to typed errors carrying Cloudflare's codes, and never the tok
   expect(auth.message).toContain("[10000]");
   expect(JSON.stringify({ ...auth, message: auth.message, stack: auth.stack })).not.toContain(secretToken);
 
-  const invalid = await caught(
-    client().post(`/accounts/${emulator().accountId}/iam/resource_groups`, { name: "x", scope: { key: "k", objects: [] } }, z.unknown()),
-  )
+  const invalid = await caught(client().post(`/accounts/${emulator().accountId}/iam/resource_groups`, { name: "x", scope: { key: "k", objects: [] } }, z.unknown()));
   expect(invalid).toBeInstanceOf(ValidationError);
   expect(invalid.message).toContain("[1013] scope.objects");
 });
@@ -94,9 +92,7 @@ it("retries 5xx for idempotent requests only", async () => {
   await expect(client().get(groupPath(), z.unknown())).rejects.toBeInstanceOf(ServerError);
   expect((await stats(emulator())).byMethod.GET).toBe(6);
   await resetStats(emulator());
-  await expect(
-    client().post(`/accounts/${emulator().accountId}/iam/user_groups`, { name: "g", policies: [] }, z.unknown()),
-  ).rejects.toBeInstanceOf(ServerError);
+  await expect(client().post(`/accounts/${emulator().accountId}/iam/user_groups`, { name: "g", policies: [] }, z.unknown())).rejects.toBeInstanceOf(ServerError);
   expect((await stats(emulator())).byMethod.POST).toBe(1);
 });
 
@@ -118,9 +114,7 @@ it("recovers when only some requests fail", async () => {
 
 it("reports a dropped POST as possibly applied, without retrying it", async () => {
   await admin(emulator(), "PUT", "/faults", { dropAfterWriteRate: 1 });
-  const error = await caught(
-    client().post(`/accounts/${emulator().accountId}/iam/user_groups`, { name: "dropped", policies: [] }, z.unknown()),
-  )
+  const error = await caught(client().post(`/accounts/${emulator().accountId}/iam/user_groups`, { name: "dropped", policies: [] }, z.unknown()));
   expect(error).toBeInstanceOf(ConnectionError);
   expect(error.mayHaveApplied).toBe(true);
   expect((await stats(emulator())).byMethod.POST).toBe(1);
@@ -201,7 +195,10 @@ describe("what the client sends and how it reads each answer (a scripted server)
   });
 
   it("reads a bare JSON answer (SCIM) without an envelope, and its failures as typed errors", async () => {
-    answers = [{ status: 200, body: { Resources: [{ id: "s" }] } }, { status: 400, body: { detail: "no" } }];
+    answers = [
+      { status: 200, body: { Resources: [{ id: "s" }] } },
+      { status: 400, body: { detail: "no" } },
+    ];
     const client = scripted();
     const bare = (path: string) => client.request({ method: "GET", path, schema: z.object({ Resources: z.array(z.object({ id: z.string() })) }), bare: true });
     expect(await bare("/scim/v2/Groups")).toEqual({ result: { Resources: [{ id: "s" }] } });
@@ -250,7 +247,10 @@ describe("what the client sends and how it reads each answer (a scripted server)
   });
 
   it("times out a request that gets no answer, retries it when idempotent, and says it was not applied", async () => {
-    answers = [{ status: 200, hang: true }, { status: 200, hang: true }];
+    answers = [
+      { status: 200, hang: true },
+      { status: 200, hang: true },
+    ];
     const error = await caught(scripted({ timeoutMs: 200, retry: { maxAttempts: 2 } }).get("/x", z.unknown()));
     expect(error).toBeInstanceOf(ConnectionError);
     expect([error.name, error.message]).toEqual(["ConnectionError", "Cloudflare API GET /x got no answer: ETIMEDOUT"]);

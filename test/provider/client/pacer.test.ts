@@ -1,7 +1,7 @@
 /** The client's pacer: a burst stays under the rate limit, and a 429 holds every request for its Retry-After. */
 import { z } from "zod";
+import { type RunningEmulator, startEmulator } from "../../../emulator";
 import { CLOUDFLARE_RATE_LIMIT, CloudflareClient, Pacer, pacerFor, RateLimitError } from "../../../provider/client";
-import { RunningEmulator, startEmulator } from "../../../emulator";
 import { admin, stats } from "../../support/emulator";
 
 it("sends a burst up to the limit at once, then each request a window after an earlier one's answer", async () => {

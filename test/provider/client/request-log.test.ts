@@ -43,13 +43,14 @@ it("logs method, path, status, attempt and the retry reason of every attempt", a
 it("says a 429 is retried as rate limited, and logs the answer that ends it", async () => {
   await admin(emulator(), "PUT", "/faults", { rateLimitRate: 1, retryAfterSeconds: 0 });
   let calls = 0;
-  const recovering = () => new CloudflareClient({
-    baseUrl: emulator().baseUrl,
-    token: emulator().token,
-    sleep: async () => {
-      if (++calls === 1) await admin(emulator(), "PUT", "/faults", { rateLimitRate: 0 });
-    },
-  });
+  const recovering = () =>
+    new CloudflareClient({
+      baseUrl: emulator().baseUrl,
+      token: emulator().token,
+      sleep: async () => {
+        if (++calls === 1) await admin(emulator(), "PUT", "/faults", { rateLimitRate: 0 });
+      },
+    });
   // The client reads the variable when it is made.
   const log = await stderrOf("requests", () => recovering().get(groups(), z.unknown()));
   expect(log.trim().split("\n")).toEqual([

@@ -4,10 +4,10 @@
  */
 import { z } from "zod";
 import { AuthenticationError, NotFoundError, ValidationError } from "../../../provider/client";
-import { configure } from "../../../provider/runtime";
-import { defineResource, ResourceDefinition } from "../../../provider/framework/define";
+import { defineResource, type ResourceDefinition } from "../../../provider/framework/define";
 import { CreatedButIncomplete, InitFailed, ProviderError } from "../../../provider/framework/errors";
 import { UNKNOWN } from "../../../provider/framework/unknown";
+import { configure } from "../../../provider/runtime";
 
 const ACCOUNT = "0123456789abcdef0123456789abcdef";
 const OTHER_ACCOUNT = "fedcba9876543210fedcba9876543210";
@@ -75,8 +75,7 @@ const failure = (call: Promise<unknown>): Promise<any> =>
     (error: unknown) => error,
   );
 
-const withDefaultAccount = (accountId: string | undefined) =>
-  configure({ get: (key) => (key === "cloudflare-iam:accountId" ? accountId : undefined) });
+const withDefaultAccount = (accountId: string | undefined) => configure({ get: (key) => (key === "cloudflare-iam:accountId" ? accountId : undefined) });
 
 beforeEach(() => {
   delete process.env.CLOUDFLARE_ACCOUNT_ID;

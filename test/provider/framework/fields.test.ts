@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineResource, ResourceDefinition } from "../../../provider/framework/define";
-import { changedFields, Fields, stableFields } from "../../../provider/framework/fields";
+import { defineResource, type ResourceDefinition } from "../../../provider/framework/define";
+import { changedFields, type Fields, stableFields } from "../../../provider/framework/fields";
 
 interface Inputs {
   accountId: string;

@@ -6,24 +6,27 @@
  * same object's base shape.
  */
 import fc from "fast-check";
-import { z } from "zod";
-import { providers } from "../../../provider";
-import { list, unwrap } from "../../../provider/client";
+import type { z } from "zod";
 import { apiAccountMember, toAccountMember, toDirectGrants } from "../../../account/account-members";
 import { apiPermissionGroup, toPermissionGroup } from "../../../account/permission-groups";
 import { apiRole, toLegacyRole } from "../../../account/roles";
+import { providers } from "../../../provider";
+import { list, unwrap } from "../../../provider/client";
 import * as oauth from "../../../provider/resources/oauth-client/schema";
 import * as resourceGroup from "../../../provider/resources/resource-group/schema";
 import * as sso from "../../../provider/resources/sso-connector/schema";
-import * as members from "../../../provider/resources/user-group-members/schema";
 import * as userGroup from "../../../provider/resources/user-group/schema";
+import * as members from "../../../provider/resources/user-group-members/schema";
 
 const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
 const ZONE_READ = "c8fed203ed3043cba015a93ad1616f1f";
 const RG = "6d7f2f5f5b1d4a0e9081fdc98d432fd1";
 const ROLE_ADMIN = "05784afa30c1afe1440e79d9351c7430";
 const ROLE_READ_ONLY = "f2b20eaa1a5d4af42b53ac16238c99c7";
-const accountScope = { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: [{ key: "com.cloudflare.api.account.zone.23f8d65290b24279ba6f44721b3eaad5" }, { key: "com.cloudflare.api.account.zone.aa" }] };
+const accountScope = {
+  key: `com.cloudflare.api.account.${ACCOUNT}`,
+  objects: [{ key: "com.cloudflare.api.account.zone.23f8d65290b24279ba6f44721b3eaad5" }, { key: "com.cloudflare.api.account.zone.aa" }],
+};
 
 /** A field that may come back `null` or not at all without changing what the object is. */
 type Path = (string | "*")[];
@@ -112,7 +115,10 @@ const cases: Case[] = [
             created_on: "2025-01-16T20:44:07.627233Z",
             modified_on: "2025-01-16T20:44:07.627233Z",
             permission_groups: [...permissionGroupShapes].reverse(),
-            resource_groups: [{ created_on: "2025-01-16T20:44:07.627233Z", scope: accountScope }, { id: RG, name: "prod", scope: accountScope, meta: { editable: "true" } }],
+            resource_groups: [
+              { created_on: "2025-01-16T20:44:07.627233Z", scope: accountScope },
+              { id: RG, name: "prod", scope: accountScope, meta: { editable: "true" } },
+            ],
           },
         ],
       },
@@ -256,7 +262,12 @@ const cases: Case[] = [
         status: "accepted",
         user: { id: "e".repeat(32), email: "grace@example.com", first_name: "Grace", last_name: "Hopper", two_factor_authentication_enabled: false },
         roles: [
-          { id: ROLE_ADMIN, name: "Administrator", description: "Can access the full account", permissions: { dns: { read: true, edit: true }, billing: { read: false, edit: false } } },
+          {
+            id: ROLE_ADMIN,
+            name: "Administrator",
+            description: "Can access the full account",
+            permissions: { dns: { read: true, edit: true }, billing: { read: false, edit: false } },
+          },
           { id: ROLE_READ_ONLY, name: "Administrator Read Only", description: "Read only", permissions: { dns: { read: true, write: false } } },
         ],
         policies: [
@@ -281,13 +292,7 @@ const cases: Case[] = [
         ],
       },
     ],
-    optional: [
-      ["user"],
-      ["roles", "*", "name"],
-      ["roles", "*", "description"],
-      ["roles", "*", "permissions"],
-      ...policyFields,
-    ],
+    optional: [["user"], ["roles", "*", "name"], ["roles", "*", "description"], ["roles", "*", "permissions"], ...policyFields],
     schema: apiAccountMember,
     outputs: (api) => ({ ...toAccountMember(api), ...toDirectGrants(api) }),
     same: equal,
@@ -302,9 +307,18 @@ const cases: Case[] = [
         permissions: { analytics: { read: true, edit: false }, billing: { read: false, edit: false }, dns: { read: true, edit: false } },
       },
       // Cloudflare's SDKs call `edit` `write` (facts 73 and 78); a type granting nothing may be left out.
-      { id: ROLE_READ_ONLY, name: "Administrator Read Only", description: "Can access the full account in read-only mode.", permissions: { dns: { read: true, write: false }, analytics: { read: "true" } } },
+      {
+        id: ROLE_READ_ONLY,
+        name: "Administrator Read Only",
+        description: "Can access the full account in read-only mode.",
+        permissions: { dns: { read: true, write: false }, analytics: { read: "true" } },
+      },
     ],
-    optional: [["permissions", "billing"], ["permissions", "*", "edit"], ["permissions", "*", "write"]],
+    optional: [
+      ["permissions", "billing"],
+      ["permissions", "*", "edit"],
+      ["permissions", "*", "write"],
+    ],
     schema: apiRole,
     outputs: toLegacyRole,
     same: equal,
@@ -383,7 +397,11 @@ describe.each(cases)("$name", (c) => {
         c.optional.forEach((path, i) => {
           if (choices[i] === "keep") return;
           if (path.length === 0) variant = choices[i] === "null" ? null : undefined;
-          else atPath(variant, path, (parent, key) => (choices[i] === "null" ? (parent[key] = null) : delete parent[key]));
+          else
+            atPath(variant, path, (parent, key) => {
+              if (choices[i] === "null") parent[key] = null;
+              else delete parent[key];
+            });
         });
         await c.same(last, parse(shuffleLists(variant, seededRandom(seed)), env));
       }),

@@ -31,8 +31,16 @@ const accessFile = (text: string) => {
 };
 
 it.each([
-  ["an unknown key", "resourceGroups:\n  - name: prod\n    scope: {objects: [com.cloudflare.api.account.zone.a]}\n    adoptld: x\n", 'resourceGroups[0] "prod".adoptld: unknown key'],
-  ["an alias", "resourceGroups:\n  - &prod {name: prod, scope: {objects: [a]}}\n  - *prod\n", "line 3: YAML aliases (*name) are not allowed in an access file: write each entry out in full"],
+  [
+    "an unknown key",
+    "resourceGroups:\n  - name: prod\n    scope: {objects: [com.cloudflare.api.account.zone.a]}\n    adoptld: x\n",
+    'resourceGroups[0] "prod".adoptld: unknown key',
+  ],
+  [
+    "an alias",
+    "resourceGroups:\n  - &prod {name: prod, scope: {objects: [a]}}\n  - *prod\n",
+    "line 3: YAML aliases (*name) are not allowed in an access file: write each entry out in full",
+  ],
 ])("%s: one line naming the file and the problem, nothing registered", async (_case, text, problem) => {
   const file = accessFile(text);
   let failure: unknown;

@@ -132,6 +132,7 @@ describe("readAccessFile", () => {
       }
     })();
     expect(message).toMatch(/access\.json: /);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: an ESC in the message would let hostile input drive the terminal
     expect(message).not.toMatch(/\u001b/);
   });
 });
@@ -152,7 +153,10 @@ describe("resolveNames", () => {
   });
 
   it("quotes the file's names in its errors inertly", () => {
-    const spec = parseAccessSpec({ resourceGroups: [prod], userGroups: [{ name: "SR\u2028E", policies: [{ ...policy, permissionGroups: ["Zone\u001b[2J"] }], members: ["eve\r@example.com"] }] }, "f");
+    const spec = parseAccessSpec(
+      { resourceGroups: [prod], userGroups: [{ name: "SR\u2028E", policies: [{ ...policy, permissionGroups: ["Zone\u001b[2J"] }], members: ["eve\r@example.com"] }] },
+      "f",
+    );
     expect(() => resolveNames(spec, catalogues, "f")).toThrow(
       [
         "f: 2 problems:",
@@ -160,7 +164,9 @@ describe("resolveNames", () => {
         '  - userGroups[0] "SR\\u2028E".members: "eve\\u000d@example.com" is not a member of the account',
       ].join("\n"),
     );
-    expect(() => parseAccessSpec({ userGroups: [{ name: "a\u0085" }, { name: "a\u0085" }] }, "f")).toThrow('f: userGroups[1]: duplicate user group "a\\u0085" (first at userGroups[0])');
+    expect(() => parseAccessSpec({ userGroups: [{ name: "a\u0085" }, { name: "a\u0085" }] }, "f")).toThrow(
+      'f: userGroups[1]: duplicate user group "a\\u0085" (first at userGroups[0])',
+    );
   });
 
   it("reports every unknown or ambiguous name at once", () => {

@@ -57,9 +57,7 @@ it("rotates the secret when secretVersion changes, then deletes the old one on r
   expect(cleaned.hasRotatedSecret).toBe(false);
   expect(cleaned.clientSecret).toBe(rotated.clientSecret);
   expect(await diffOf(provider, id, cleaned, client({ secretVersion: 1, deleteRotatedSecret: true }))).toMatchObject({ changes: false });
-  await expect(diffOf(provider, id, cleaned, client({ secretVersion: 2, deleteRotatedSecret: true }))).rejects.toThrow(
-    /set deleteRotatedSecret to false/,
-  );
+  await expect(diffOf(provider, id, cleaned, client({ secretVersion: 2, deleteRotatedSecret: true }))).rejects.toThrow(/set deleteRotatedSecret to false/);
 });
 
 it("promotes to public as an update and shows going back to private as a replacement", async () => {
@@ -128,7 +126,13 @@ it("adopts an existing client without creating one; its secret stays unknown unt
     token_endpoint_auth_method: "none",
   });
   const before = (await api(emulator())<unknown[]>("GET", "/oauth_clients")).length;
-  const args = client({ clientName: "by hand", redirectUris: ["https://hand.example.com/cb"], grantTypes: ["authorization_code"], scopes: ["zone.read"], tokenEndpointAuthMethod: "none" });
+  const args = client({
+    clientName: "by hand",
+    redirectUris: ["https://hand.example.com/cb"],
+    grantTypes: ["authorization_code"],
+    scopes: ["zone.read"],
+    tokenEndpointAuthMethod: "none",
+  });
   const { id, outs } = await created(provider, { ...args, adoptId: existing.client_id });
   expect(id).toBe(existing.client_id);
   expect(outs.clientSecret).toBe("");

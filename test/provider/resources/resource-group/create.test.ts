@@ -3,7 +3,7 @@
  * POST per group) with lost answers still recovered. Each test starts its own emulator, so it
  * begins as a fresh provider process does: no list of the account taken yet.
  */
-import { RunningEmulator, startEmulator } from "../../../../emulator";
+import { type RunningEmulator, startEmulator } from "../../../../emulator";
 import { configure, providers } from "../../../../provider";
 import { SNAPSHOT_MAX_AGE_MS } from "../../../../provider/resources/resource-group/create";
 import { admin, stats } from "../../../support/emulator";
@@ -39,7 +39,10 @@ const byHand = (name: string, zone: string) =>
   });
 
 const namedInAccount = async (name: string) =>
-  (await api(emulator)<{ id: string; name: string }[]>("GET", "/iam/resource_groups")).filter((g) => g.name === name).map((g) => g.id).sort();
+  (await api(emulator)<{ id: string; name: string }[]>("GET", "/iam/resource_groups"))
+    .filter((g) => g.name === name)
+    .map((g) => g.id)
+    .sort();
 
 it("N creates in one process cost one list and N POSTs", async () => {
   const made = await Promise.all(Array.from({ length: 12 }, (_, i) => created(provider, { name: `zones ${i % 4}`, scope: zones(`z${i}`) })));

@@ -29,9 +29,7 @@ it("updates enabled and useFedrampLanguage in place, and replaces on a new domai
   expect(await diffOf(provider, id, outs, { emailDomain: "update.example.com", enabled: true })).toMatchObject({ changes: true, replaces: [] });
   const next = await updated(provider, id, outs, { emailDomain: "update.example.com", enabled: true, useFedrampLanguage: true });
   expect(next).toMatchObject({ enabled: true, useFedrampLanguage: true });
-  expect((await diffOf(provider, id, next, { emailDomain: "other.example.com", enabled: true, useFedrampLanguage: true })).replaces).toEqual([
-    "emailDomain",
-  ]);
+  expect((await diffOf(provider, id, next, { emailDomain: "other.example.com", enabled: true, useFedrampLanguage: true })).replaces).toEqual(["emailDomain"]);
 });
 
 it("does not treat a verification status that moves on its own as a change", async () => {

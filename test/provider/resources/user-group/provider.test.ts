@@ -29,9 +29,7 @@ const allow = (permissionGroups: string[], resourceGroups: string[]) => ({ acces
 it("creates a group whose outputs carry policy ids and timestamps", async () => {
   const { id, outs } = await created(provider, group(uniqueName("create"), [allow([zoneRead], [rgA])]));
   expect(id).toMatch(/^[0-9a-f]{32}$/);
-  expect(outs.policies).toEqual([
-    { id: expect.stringMatching(/^[0-9a-f]{32}$/), access: "allow", permissionGroups: [zoneRead], resourceGroups: [rgA], scopes: [] },
-  ]);
+  expect(outs.policies).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{32}$/), access: "allow", permissionGroups: [zoneRead], resourceGroups: [rgA], scopes: [] }]);
   expect(outs.createdOn).toBeTruthy();
   expect(outs.modifiedOn).toBeTruthy();
 });
@@ -86,9 +84,7 @@ it("fact 23: an empty policy list clears every policy", async () => {
 it("fact 19: a name already in use fails with the existing group's id to adopt", async () => {
   const name = uniqueName("taken");
   const existing = await api(emulator())<{ id: string }>("POST", "/iam/user_groups", { name });
-  await expect(created(provider, group(name, []))).rejects.toThrow(
-    new RegExp(`^UserGroup create failed: .*HTTP 400: \\[400\\] .*already in use.*set adoptId: "${existing.id}"`),
-  );
+  await expect(created(provider, group(name, []))).rejects.toThrow(new RegExp(`^UserGroup create failed: .*HTTP 400: \\[400\\] .*already in use.*set adoptId: "${existing.id}"`));
 });
 
 it("fact 21: a deny policy is accepted by check, and Cloudflare's refusal is explained", async () => {
@@ -223,7 +219,7 @@ describe("fact 19: a create whose answer is lost, recovered by the name, which i
 
   it("never takes a group of that name made before the create began", async () => {
     const name = uniqueName("older");
-    const older = { id: "0".repeat(31) + "1", name, created_on: "2020-01-01T00:00:00Z", modified_on: "2020-01-01T00:00:00Z" };
+    const older = { id: `${"0".repeat(31)}1`, name, created_on: "2020-01-01T00:00:00Z", modified_on: "2020-01-01T00:00:00Z" };
     let posts = 0;
     proxy().script((r) => {
       if (listsNamed(name)(r)) return success([older]);
