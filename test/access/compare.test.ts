@@ -108,7 +108,6 @@ it("weighs a role with no equivalent permission group by its name and what it gr
     { id: "dns", name: "DNS Editor", description: "", permissions: { dns: { read: true, edit: true } } },
   ];
   const holding = (roleIds: string[]) => ({ members: [{ id: "ada", email: "ada@example.com", status: "accepted", roles: roleIds, policies: [] }], roles });
-  const gained = (roleId: string) =>
-    review(account([], holding([])), account([], holding([roleId]))).risks.filter((r) => r.kind === "administrator").length;
+  const gained = (roleId: string) => review(account([], holding([])), account([], holding([roleId]))).risks.filter((r) => r.kind === "administrator").length;
   expect([gained("org"), gained("dns"), gained("unreadable")]).toEqual([1, 0, 1]);
 });
