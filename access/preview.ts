@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import type { AccountSnapshot, SnapshotMember, SnapshotPolicy } from "../account/snapshot";
-import { UNKNOWN, unknownPaths } from "../provider/framework/unknown";
+import { containsUnknown, UNKNOWN, unknownPaths } from "../provider/framework/unknown";
 import { KINDS, type KindType, MODULE, type ProviderKind } from "../provider/resources/kinds";
 import { canonicalScopes } from "../provider/resources/oauth-client/schema";
 import type { OutsideRemoval, Risk } from "./compare";
@@ -105,7 +105,6 @@ function classify(s: State): Resource {
 const resourceName = (urn: string) => urn.split("::").pop() ?? urn;
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v !== UNKNOWN) : []);
 const isUnknown = (value: unknown) => value === UNKNOWN;
-const hasUnknown = (value: unknown) => unknownPaths(value).length > 0;
 /** Property paths, which the program names: shown as names. */
 const paths = (list: string[]): Text =>
   join(
@@ -230,7 +229,7 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
 
   function scopeInputs(raw: unknown, s: State, kind: Kind, index: number): SnapshotPolicy["scopes"] {
     if (raw === undefined) return [];
-    if (!Array.isArray(raw) || hasUnknown(raw)) {
+    if (!Array.isArray(raw) || containsUnknown(raw)) {
       unresolved(s, kind, [`policy ${index + 1}: a scope is unknown until apply: reviewed as the whole account`]);
       return [accountWide];
     }
@@ -264,7 +263,7 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
   const puts: Record<Kind, (step: { kind: Kind; s: State; id: string; old?: State; inputs: Record<string, unknown> }) => void> = {
     ResourceGroup: ({ kind, s, id, inputs }) => {
       const scope = inputs.scope as { key?: unknown; objects?: { key?: unknown }[] } | undefined;
-      const exact = scope && typeof scope === "object" && !hasUnknown(scope) && Array.isArray(scope.objects);
+      const exact = scope && typeof scope === "object" && !containsUnknown(scope) && Array.isArray(scope.objects);
       if (!exact) unresolved(s, kind, ["its scope is unknown until apply: reviewed as the whole account"]);
       const objects = exact ? scope.objects!.map((o) => String(o.key)) : ["*"];
       const key = exact && typeof scope.key === "string" ? scope.key : accountWide.key;
@@ -277,7 +276,7 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
     },
     UserGroupMembers: ({ kind, s, old, inputs }) => {
       const target = targetGroup(s, kind);
-      if (hasUnknown(inputs.memberIds)) unresolved(s, kind, ["its members are unknown until apply: anyone in the account may be added"]);
+      if (containsUnknown(inputs.memberIds)) unresolved(s, kind, ["its members are unknown until apply: anyone in the account may be added"]);
       if (!target) return;
       // The list replaces the group's members: whoever is there but neither planned nor put there by this program goes too.
       const planned = strings(inputs.memberIds);
