@@ -14,7 +14,7 @@ export const NO_CHANGE = "No change in access: this change alters no one's acces
 export const prose = (t: Text) => t.map((p) => (typeof p === "string" ? ownWords(p) : codeSpan(p.name))).join("");
 
 /** A text in the diff block, where Markdown is not interpreted: names as literals. */
-const inBlock = (t: Text) => t.map((p) => (typeof p === "string" ? ownWordsInBlock(p) : literal(p.name, p.quoted))).join("");
+export const inBlock = (t: Text) => t.map((p) => (typeof p === "string" ? ownWordsInBlock(p) : literal(p.name, p.quoted))).join("");
 
 const reasons: Record<"gain" | "loss", Partial<Record<AccessLine["why"], (group: string) => string>>> = {
   gain: {
