@@ -121,7 +121,7 @@ export function migrationLines(migration: MemberMigration): Text[] {
     ...migration.kept.map((k) => text`role ${roleName(k.role)} ${KEPT[k.reason]}`),
     ...(migration.unstated.length
       ? [
-          text`${migration.unstated.length === 1 ? "1 policy" : `${migration.unstated.length} policies`} of its own left as the account holds them: code that states roles cannot state policies (fact 63)`,
+          text`${migration.unstated.length === 1 ? "1 policy of its own stays" : `${migration.unstated.length} policies of its own stay`} as the account holds it: code that states roles cannot state policies (fact 63)`,
         ]
       : []),
   ];
