@@ -1,8 +1,11 @@
 /** `cloudflare-iam generate` with hostile names in the account: what reaches the terminal is inert. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { legacyRoles } from "../../emulator";
 import { cloudflareIamOk } from "../support/cli";
 import { admin, useEmulator } from "../support/emulator";
 import { api } from "../support/provider";
+import { PROJECT_ROOT } from "../support/pulumi";
 
 const emulator = useEmulator();
 /** Clears the screen, returns to the line start, backspaces, ends the line (in JavaScript), reverses the text. */
@@ -30,7 +33,10 @@ describe("members holding roles or policies of their own", () => {
   });
 
   it("--format typescript says what becomes of each role, a role kept included, inert", async () => {
-    const { stderr } = await cloudflareIamOk(["generate", "--format", "typescript"], env());
+    const { stdout, stderr } = await cloudflareIamOk(["generate", "--format", "typescript"], env());
+    const radia = stdout.slice(stdout.indexOf('// "radia.liskov56@example.com"'), stdout.indexOf("});", stdout.indexOf('// "radia.liskov56@example.com"')) + 3);
+    expect(radia).toMatch(/^\/\/ .*\nnew iam\.AccountMember\(/);
+    expect(readFileSync(join(PROJECT_ROOT, "docs/roles-migration.md"), "utf8")).toContain(`\n${radia}\n`);
     expect(stderr).toContain('"ken\\u001b[2j\\u2028@example.com": role "DNS" kept as a role: no equivalent permission group is known\n');
     expect(stderr).toContain(
       '"radia.liskov56@example.com": role "Administrator" → permission group "Administrator" ("admin") on the whole account (the API already answers it so: nothing to write)\n',

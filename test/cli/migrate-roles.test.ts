@@ -1,7 +1,11 @@
-/** `cloudflare-iam migrate-roles` against the emulator: the plan of its role holders, and not one write. */
+/** `cloudflare-iam migrate-roles` against the emulator: the plan of its role holders, as docs/roles-migration.md shows it, and not one write. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { accountMembers, legacyRoles } from "../../emulator";
 import { cloudflareIam, cloudflareIamOk } from "../support/cli";
 import { admin, resetStats, stats, useEmulator, writeCount } from "../support/emulator";
+import { api } from "../support/provider";
+import { PROJECT_ROOT } from "../support/pulumi";
 
 const emulator = useEmulator();
 const env = () => ({ PATH: process.env.PATH, CLOUDFLARE_BASE_URL: emulator().baseUrl, CLOUDFLARE_API_TOKEN: emulator().token, CLOUDFLARE_ACCOUNT_ID: emulator().accountId });
@@ -10,34 +14,40 @@ const roleId = (name: string) => legacyRoles.find((r) => r.name === name)!.id;
 const hostile = "ada\u001b[2j\u2028@example.com";
 
 beforeAll(async () => {
-  const invited = await fetch(`${emulator().baseUrl}/accounts/${emulator().accountId}/members`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${emulator().token}`, "content-type": "application/json" },
-    body: JSON.stringify({ email: hostile, roles: [roleId("DNS")] }),
-  });
-  expect(invited.ok).toBe(true);
+  // Beside the seeded owner (Super Administrator) and radia (Administrator): a read-only administrator, and an invite holding a role with no equivalent.
   await admin(emulator(), "PUT", `/account_members/${accountMembers[0].id}/access`, { roles: [roleId("Administrator Read Only")] });
+  await api(emulator())("POST", "/members", { email: "ken.thompson@example.com", roles: [roleId("DNS")] });
   await resetStats(emulator());
 });
 
-it("prints each role holder's plan, the seeded ones and the invite, and sends no write", async () => {
+it("prints each role holder's plan, as docs/roles-migration.md shows it, and sends no write", async () => {
   const { stdout } = await cloudflareIamOk(["migrate-roles"], env());
-  const members = stdout.split("\n\n").slice(1, -1);
-  expect(members).toEqual([
+  expect(stdout.split("\n\n").slice(1, -1)).toEqual([
     `${accountMembers[0].email}\n  role Administrator Read Only → permission group Administrator Read Only (admin_readonly) on the whole account (the API already answers it so: nothing to write)`,
-    '"ada\\u001b[2j\\u2028@example.com"\n  role DNS kept as a role: no equivalent permission group is known',
     "charles.babbage@example.com\n  role Super Administrator - All Privileges → permission group Super Administrator - All Privileges (all_privileges) on the whole account (the API already answers it so: nothing to write)",
+    "ken.thompson@example.com\n  role DNS kept as a role: no equivalent permission group is known",
     "radia.liskov56@example.com\n  role Administrator → permission group Administrator (admin) on the whole account (the API already answers it so: nothing to write)",
   ]);
+  expect(readFileSync(join(PROJECT_ROOT, "docs/roles-migration.md"), "utf8")).toContain(
+    ["```", `$ npx cloudflare-iam migrate-roles --account ${emulator().accountId}`, stdout.trimEnd(), "```"].join("\n"),
+  );
   expect(writeCount(await stats(emulator()))).toBe(0);
 });
 
-it("--format json and --format markdown say the same, and send no write", async () => {
-  const json = JSON.parse((await cloudflareIamOk(["migrate-roles", "--format", "json"], env())).stdout);
-  expect(json.members.map((m: { email: string }) => m.email)).toEqual([accountMembers[0].email, hostile, "charles.babbage@example.com", "radia.liskov56@example.com"]);
-  const markdown = (await cloudflareIamOk(["migrate-roles", "--format", "markdown"], env())).stdout;
-  expect(markdown).toContain("- `ada⟨U+001B⟩[2j⟨U+2028⟩@example.com`\n  - role `DNS` kept as a role: no equivalent permission group is known\n");
-  expect(writeCount(await stats(emulator()))).toBe(0);
+describe("a hostile email", () => {
+  beforeAll(() => api(emulator())("POST", "/members", { email: hostile, roles: [roleId("DNS")] }));
+
+  it("reaches the terminal as a quoted literal, Markdown as a code span, and JSON escaped; no write is sent", async () => {
+    await resetStats(emulator());
+    const text = (await cloudflareIamOk(["migrate-roles"], env())).stdout;
+    expect(text).toContain('\n"ada\\u001b[2j\\u2028@example.com"\n  role DNS kept as a role: no equivalent permission group is known\n');
+    expect(text.replace(/\n/g, "")).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+    const markdown = (await cloudflareIamOk(["migrate-roles", "--format", "markdown"], env())).stdout;
+    expect(markdown).toContain("- `ada⟨U+001B⟩[2j⟨U+2028⟩@example.com`\n  - role `DNS` kept as a role: no equivalent permission group is known\n");
+    const json = JSON.parse((await cloudflareIamOk(["migrate-roles", "--format", "json"], env())).stdout);
+    expect(json.members.map((m: { email: string }) => m.email)).toContain(hostile);
+    expect(writeCount(await stats(emulator()))).toBe(0);
+  });
 });
 
 it("without an account, a usage error", async () => {
