@@ -200,10 +200,10 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
    * change invites, when the list depends on exactly as many invites as it has unknowns, and on nothing else that changes.
    */
   function memberIdsOf(value: unknown, s: State, property: string): { ids: string[]; exact: boolean } {
-    const items = Array.isArray(value) ? value : [value];
-    const unknowns = items.filter(isUnknown).length;
-    const known = strings(items);
-    if (isUnknown(value) || unknowns === 0) return { ids: known, exact: !isUnknown(value) };
+    if (!Array.isArray(value)) return { ids: [], exact: value === undefined };
+    const unknowns = value.filter(isUnknown).length;
+    const known = strings(value);
+    if (unknowns === 0) return { ids: known, exact: true };
     const invited = idsOf(UNKNOWN, s, property, "AccountMember", unknowns);
     return invited.exact ? { ids: [...known, ...invited.ids], exact: true } : { ids: known, exact: false };
   }
@@ -311,7 +311,7 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
     },
     UserGroupMember: ({ kind, s, inputs }) => {
       const target = targetGroup(s, kind);
-      const { ids, exact } = memberIdsOf(inputs.memberId, s, "memberId");
+      const { ids, exact } = idsOf(inputs.memberId, s, "memberId", "AccountMember");
       if (!exact) unresolved(s, kind, ["the member is unknown until apply: anyone in the account may be added"]);
       const member = ids[0];
       if (target && member !== undefined && !target.memberIds.includes(member)) target.memberIds = [...target.memberIds, member];
