@@ -6,7 +6,7 @@
  */
 import type { AccountSnapshot, SnapshotPolicy } from "../account/snapshot";
 import { isAccountWide } from "./risk";
-import { ROLE_PREFIX, roleEquivalent } from "./roles";
+import { mirroredRole, ROLE_PREFIX, roleEquivalent } from "./roles";
 
 /** Where a grant applies: a resource group, or a scope written into the policy (fact 24). */
 export type Target = { resourceGroupId: string } | { scope: { key: string; objects: string[] } };
@@ -70,7 +70,17 @@ function roleGrants(model: AccessModel, member: AccountSnapshot["members"][numbe
 function memberGrants(model: AccessModel, member: AccountSnapshot["members"][number]): Grant[] {
   const roles = roleGrants(model, member);
   const mirrored = (g: Grant) => roles.some((r) => r.permissionGroupId === g.permissionGroupId && targetKey(r.target) === targetKey(g.target));
-  return [...policyGrants(model, [member.id], member.policies, { kind: "direct" }).filter((g) => !mirrored(g)), ...roles];
+  // And back: such a policy is its role even when the role is not answered (or not yet: a program that states the policy).
+  const asRole = (g: Grant): Grant => {
+    const role = targetKey(g.target) === targetKey(accountTarget(model.accountId)) ? mirroredRole(g.permissionGroupId, model.roles, model.permissionGroups) : undefined;
+    return role ? { ...g, source: { kind: "role", roleId: role.id } } : g;
+  };
+  return [
+    ...policyGrants(model, [member.id], member.policies, { kind: "direct" })
+      .filter((g) => !mirrored(g))
+      .map(asRole),
+    ...roles,
+  ];
 }
 
 export function effectiveAccess(model: AccessModel): Grant[] {

@@ -48,7 +48,7 @@ export function planJson(header: PlanHeader, plan: MemberMigration[]): string {
   return inertJson({
     accountId: header.accountId,
     rolesUnknown: header.rolesUnknown ?? null,
-    members: roleHolders(plan).map(({ member, moves, kept, unstated }) => ({
+    members: roleHolders(plan).map(({ member, moves, kept, manages }) => ({
       id: member.id,
       email: member.email,
       status: member.status,
@@ -60,7 +60,7 @@ export function planJson(header: PlanHeader, plan: MemberMigration[]): string {
         mirrored: m.mirrored,
       })),
       kept: kept.map((k) => ({ roleId: k.role.id, roleName: k.role.name, reason: k.reason })),
-      unstatedPolicies: unstated.length,
+      leftOut: "leftOut" in manages ? manages.leftOut : null,
     })),
   });
 }

@@ -29,25 +29,32 @@ export interface RoleMove {
 /**
  * Why a role stays a role: no equivalent permission group is known; or one is, but no resource
  * group covering the whole account was read to grant it on (fact 9); or the member also holds a
- * role kept for one of those reasons, and a member's policies replace all its roles (facts 63, 64).
+ * role kept for one of those reasons, and a member's policies replace all its roles (facts 63, 64);
+ * or the member is left out of the program.
  */
-export type KeptReason = "no-equivalent" | "no-whole-account-group" | "beside-a-kept-role";
+export type KeptReason = "no-equivalent" | "no-whole-account-group" | "beside-a-kept-role" | "member-left-out";
 
 export interface KeptRole {
   role: HeldRole;
   reason: KeptReason;
 }
 
-/** What the member's AccountMember states: one dimension, never both (fact 63). */
-export type Managed = { policies: SnapshotPolicy[] } | { roles: string[] };
+/**
+ * Why a member is not written: its code could not state all it holds, and a `PUT` of what the code
+ * states replaces the rest (fact 64). It holds a policy written with an inline scope (fact 24),
+ * which an account member's policy cannot name (fact 61); or a role that must stay beside a policy
+ * of its own, and code states roles or policies, never both (fact 63).
+ */
+export type LeftOutReason = "inline-scope" | "roles-beside-policies";
+
+/** What the member's AccountMember states: one dimension, never both (fact 63); or why there is none. */
+export type Managed = { policies: SnapshotPolicy[] } | { roles: string[] } | { leftOut: LeftOutReason };
 
 export interface MemberMigration {
   member: SnapshotMember;
   moves: RoleMove[];
   kept: KeptRole[];
   manages: Managed;
-  /** Policies of the member's own, beside a kept role, that a member stated by its roles cannot hold in code (fact 63). */
-  unstated: SnapshotPolicy[];
 }
 
 /** A policy that grants one of these permission groups, allow, on the whole account: what the API mirrors a role into (fact 62). */
@@ -68,25 +75,31 @@ function roleFate(account: AccountSnapshot, member: SnapshotMember, role: HeldRo
   return mirrored || wholeAccountGroup(account) ? { role, permissionGroup, mirrored } : "no-whole-account-group";
 }
 
+function leftOut(member: SnapshotMember, held: HeldRole[], reason: LeftOutReason): MemberMigration {
+  return { member, moves: [], kept: held.map((role) => ({ role, reason: "member-left-out" })), manages: { leftOut: reason } };
+}
+
 function memberMigration(account: AccountSnapshot, member: SnapshotMember): MemberMigration {
   const held = member.roles.filter((id) => !echoesPolicy(id, account.permissionGroups)).map((id) => ({ id, name: account.roles.find((r) => r.id === id)?.name ?? "" }));
+  if (member.policies.some((p) => p.scopes.length)) return leftOut(member, held, "inline-scope");
   const fates = held.map((role) => ({ role, fate: roleFate(account, member, role) }));
   const moves = fates.flatMap(({ fate }) => (typeof fate === "string" ? [] : [fate]));
   if (moves.length < fates.length) {
     const mirrors = moves.map((m) => m.permissionGroup.id);
+    const isMirror = (p: SnapshotPolicy) => grantsOnAccount(p, mirrors, account) && p.permissionGroups.every((id) => mirrors.includes(id));
+    if (!member.policies.every(isMirror)) return leftOut(member, held, "roles-beside-policies");
     return {
       member,
       moves: [],
       kept: fates.map(({ role, fate }) => ({ role, reason: typeof fate === "string" ? fate : "beside-a-kept-role" })),
-      // The roles as the API answers them, echoes included: a PUT of fewer would drop the policies they mirror.
+      // The roles as the API answers them: every policy it holds is one of their mirrors (fact 62).
       manages: { roles: member.roles },
-      unstated: member.policies.filter((p) => !(grantsOnAccount(p, mirrors, account) && p.permissionGroups.every((id) => mirrors.includes(id)))),
     };
   }
   // The policies as the API answers them (each mirror in whatever shape it takes), and each role's it does not answer yet.
   const wholeAccount = wholeAccountGroup(account)?.id;
   const missing = moves.filter((m) => !m.mirrored).map((m) => ({ access: "allow", permissionGroups: [m.permissionGroup.id], resourceGroups: [wholeAccount!], scopes: [] }));
-  return { member, moves, kept: [], manages: { policies: [...member.policies, ...missing] }, unstated: [] };
+  return { member, moves, kept: [], manages: { policies: [...member.policies, ...missing] } };
 }
 
 /** Every member holding a role or a policy of its own, by email: what `generate` writes as AccountMember. */
@@ -108,9 +121,16 @@ const KEPT: Record<KeptReason, string> = {
   "no-equivalent": "kept as a role: no equivalent permission group is known",
   "no-whole-account-group": "kept as a role: no resource group covering the whole account was read to grant its equivalent on",
   "beside-a-kept-role": "kept as a role: the member holds a role that must stay, and policies would replace every role (fact 63)",
+  "member-left-out": "stays a role: the member is left out of the program",
 };
 
-/** What happens to each of a member's roles, a line each, then what its code cannot state: our words, names kept apart. */
+const LEFT_OUT: Record<LeftOutReason, string> = {
+  "inline-scope": "it holds a policy written with an inline scope (fact 24), which an account member's policy cannot name (fact 61)",
+  "roles-beside-policies":
+    "it holds a role that must stay beside a policy of its own; code states roles or policies, never both (fact 63), and a PUT of either replaces what it holds (fact 64)",
+};
+
+/** What happens to each of a member's roles, a line each, then why it is left out, if it is: our words, names kept apart. */
 export function migrationLines(migration: MemberMigration): Text[] {
   return [
     ...migration.moves.map((m) =>
@@ -119,10 +139,6 @@ export function migrationLines(migration: MemberMigration): Text[] {
         : text`role ${roleName(m.role)} → ${permissionGroupName(m.permissionGroup)} on the whole account (not yet answered as a policy: up writes it)`,
     ),
     ...migration.kept.map((k) => text`role ${roleName(k.role)} ${KEPT[k.reason]}`),
-    ...(migration.unstated.length
-      ? [
-          text`${migration.unstated.length === 1 ? "1 policy of its own stays" : `${migration.unstated.length} policies of its own stay`} as the account holds it: code that states roles cannot state policies (fact 63)`,
-        ]
-      : []),
+    ...("leftOut" in migration.manages ? [text`not written, so its roles and policies stay as the account holds them: ${LEFT_OUT[migration.manages.leftOut]}`] : []),
   ];
 }

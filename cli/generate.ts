@@ -18,7 +18,7 @@ function memberNotes(format: Format, members: MemberMigration[]): string[] {
 const written = (format: Format, snapshot: AccountSnapshot, members: MemberMigration[]) => {
   const ownGroups = snapshot.resourceGroups.filter((g) => !g.system);
   const counts = [ownGroups, snapshot.userGroups, snapshot.ssoConnectors, snapshot.oauthClients].map((l) => l.length);
-  const memberCount = format === "typescript" ? `, ${members.length} account members` : "";
+  const memberCount = format === "typescript" ? `, ${members.filter((m) => !("leftOut" in m.manages)).length} account members` : "";
   return `${counts[0]} resource groups, ${counts[1]} user groups, ${counts[2]} SSO connectors, ${counts[3]} OAuth clients${memberCount}`;
 };
 

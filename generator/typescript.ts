@@ -40,15 +40,18 @@ function policyLine(p: SnapshotPolicy, pgName: Map<string, string>, rgVar: Map<s
 
 /**
  * A member holding roles or policies of its own, adopted, stating policies in place of every role
- * that has an equivalent (facts 77, 78) or else its roles (one of the two, fact 63). The roles'
+ * that has an equivalent (facts 77, 78) or else its roles (one of the two, fact 63); or, when its
+ * code could not state all it holds, only the comments that say why it is left out. The roles'
  * names go in comments, beside their ids.
  */
 function memberLines(migration: MemberMigration, policy: (p: SnapshotPolicy) => string, roleName: Map<string, string>): string[] {
   const { member, manages } = migration;
+  const notes = migrationNotes(migration).map((note) => `// ${note}`);
+  if ("leftOut" in manages) return [...notes, ""];
   const grants =
     "policies" in manages ? ["  policies: [", ...manages.policies.map(policy), "  ],"] : [`  roles: [${manages.roles.map((id) => withName(id, roleName)).join(", ")}],`];
   return [
-    ...migrationNotes(migration).map((note) => `// ${note}`),
+    ...notes,
     // Named by id, never by the email: a hostile address stays out of URNs.
     `new iam.AccountMember(${quote(`member-${member.id}`)}, {`,
     `  email: ${quote(member.email)},`,

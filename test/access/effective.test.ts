@@ -81,6 +81,12 @@ const direct: [string, AccountSnapshot["members"], AccountSnapshot["roles"], str
     [`ada pg-admin ${wide} role:r-admin`],
   ],
   [
+    "fact 62 the other way: the policy alone, as a program that moved the role states it, is the role it mirrors",
+    [member("ada", [], [allow(["pg-admin"], ["account"])])],
+    [role("r-admin", "Administrator")],
+    [`ada pg-admin ${wide} role:r-admin`],
+  ],
+  [
     "a policy of the role's permission group on less than the account is a grant of its own",
     [member("ada", ["r-admin"], [allow(["pg-admin"], ["prod"])])],
     [role("r-admin", "Administrator")],

@@ -89,9 +89,9 @@ it("the JSON form: each holder's roles by id and name, hidden characters escaped
         status: "accepted",
         moves: [{ roleId: "r-admin", roleName: "Administrator", permissionGroupId: "pg-admin", permissionGroupName: "Administrator", mirrored: true }],
         kept: [],
-        unstatedPolicies: 0,
+        leftOut: null,
       },
-      { id: "m-x", email: HOSTILE, status: "pending", moves: [], kept: [{ roleId: "r-other", roleName: "DNS", reason: "no-equivalent" }], unstatedPolicies: 0 },
+      { id: "m-x", email: HOSTILE, status: "pending", moves: [], kept: [{ roleId: "r-other", roleName: "DNS", reason: "no-equivalent" }], leftOut: null },
     ],
   });
 });

@@ -53,11 +53,6 @@ describe("a role with an equivalent permission group", () => {
     expect(m.kept).toEqual([]);
   });
 
-  it("a mirror written as a scope of the whole account (fact 24) counts too", () => {
-    const mirror = allow(["pg-admin"], [], [{ key: `com.cloudflare.api.account.${ACCOUNT}`, objects: [{ key: "*" }] }]);
-    expect(only(account([member("ada@example.com", ["r-admin"], [mirror])])).manages).toEqual({ policies: [mirror] });
-  });
-
   it("not mirrored (Conflict C5), its policy on the whole account is added, and the plan says up writes it", () => {
     const m = only(account([member("ada@example.com", ["r-admin"])]));
     expect(m.moves[0].mirrored).toBe(false);
@@ -111,33 +106,45 @@ describe("a role with no equivalent", () => {
       ["DNS", "no-equivalent"],
     ]);
     expect(m.manages).toEqual({ roles: ["r-admin", "r-dns"] });
-    expect(m.unstated).toEqual([]);
   });
 
-  it("fact 63: a policy of the member's own beside it cannot be stated, and the plan says so", () => {
-    const own = allow(["pg-dns"], ["rg-prod"]);
-    const m = only(account([member("ada@example.com", ["r-dns"], [own])]));
-    expect(m.unstated).toEqual([own]);
+  it("facts 63, 64: beside a policy of the member's own, the member is left out of the program, and the plan says why", () => {
+    const m = only(account([member("ada@example.com", ["r-dns"], [allow(["pg-dns"], ["rg-prod"])])]));
+    expect([m.moves, m.kept, m.manages]).toEqual([[], [{ role: { id: "r-dns", name: "DNS" }, reason: "member-left-out" }], { leftOut: "roles-beside-policies" }]);
     expect(migrationLines(m).map(plain)).toEqual([
-      "role DNS kept as a role: no equivalent permission group is known",
-      "1 policy of its own stays as the account holds it: code that states roles cannot state policies (fact 63)",
+      "role DNS stays a role: the member is left out of the program",
+      "not written, so its roles and policies stay as the account holds them: it holds a role that must stay beside a policy of its own; code states roles or policies, never both (fact 63), and a PUT of either replaces what it holds (fact 64)",
     ]);
   });
 
   it("a role the roles API could not name (fact 78: it may be refused or removed) is kept, by its id", () => {
-    const m = only(account([member("ada@example.com", ["r-admin"], [allow(["pg-admin"], [SYSTEM])])], { roles: [], rolesUnknown: "403" }));
+    const m = only(account([member("ada@example.com", ["r-admin"])], { roles: [], rolesUnknown: "403" }));
     expect(m.kept).toEqual([{ role: { id: "r-admin", name: "" }, reason: "no-equivalent" }]);
     expect(plain(migrationLines(m)[0])).toBe("role r-admin kept as a role: no equivalent permission group is known");
   });
 });
 
-it("fact 77: a role id that echoes a permission group is the member's policy, not a role to move; it stays among the roles a kept member states", () => {
+it("fact 61: a member holding a policy with an inline scope (fact 24) is left out, roles and all, and the plan says why", () => {
+  const inline = allow(["pg-dns"], [], [{ key: `com.cloudflare.api.account.${ACCOUNT}`, objects: [{ key: "com.cloudflare.api.account.zone.z1" }] }]);
+  const withRole = only(account([member("ada@example.com", ["r-admin"], [allow(["pg-admin"], [SYSTEM]), inline])]));
+  expect([withRole.moves, withRole.kept.map((k) => k.reason), withRole.manages]).toEqual([[], ["member-left-out"], { leftOut: "inline-scope" }]);
+  expect(plain(migrationLines(withRole)[1])).toBe(
+    "not written, so its roles and policies stay as the account holds them: it holds a policy written with an inline scope (fact 24), which an account member's policy cannot name (fact 61)",
+  );
+  // Even a mirror of the role, were the API to answer it as a scope of the whole account.
+  const mirror = allow(["pg-admin"], [], [{ key: `com.cloudflare.api.account.${ACCOUNT}`, objects: [{ key: "*" }] }]);
+  expect(only(account([member("ada@example.com", ["r-admin"], [mirror])])).manages).toEqual({ leftOut: "inline-scope" });
+  const alone = only(account([member("ada@example.com", [], [inline])]));
+  expect([alone.kept, alone.manages]).toEqual([[], { leftOut: "inline-scope" }]);
+});
+
+it("fact 77: a role id that echoes a permission group is the member's policy, not a role to move; beside a kept role, that policy leaves the member out", () => {
   const domain = allow(["pg-dns"], ["rg-prod"]);
   const moving = only(account([member("ada@example.com", ["pg-dns"], [domain])]));
   expect([moving.moves, moving.kept, moving.manages]).toEqual([[], [], { policies: [domain] }]);
   const keeping = only(account([member("ada@example.com", ["pg-dns", "r-dns"], [domain])]));
-  expect(keeping.kept.map((k) => k.role.id)).toEqual(["r-dns"]);
-  expect(keeping.manages).toEqual({ roles: ["pg-dns", "r-dns"] });
+  expect(keeping.kept).toEqual([{ role: { id: "r-dns", name: "DNS" }, reason: "member-left-out" }]);
+  expect(keeping.manages).toEqual({ leftOut: "roles-beside-policies" });
 });
 
 it("writes the members holding a role or a policy of their own, by email, and the plan is about the role holders", () => {

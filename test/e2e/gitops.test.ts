@@ -45,10 +45,13 @@ async function accountIds(): Promise<string[]> {
     .sort();
 }
 
-/** The members holding roles or policies of their own: the ones the TypeScript program writes as AccountMember. */
+/**
+ * The members holding roles or policies of their own: the ones the TypeScript program writes as
+ * AccountMember, but for one holding a policy with an inline scope, which it cannot state (fact 61).
+ */
 async function directHolderIds(): Promise<string[]> {
   const members = await allAccountMembersWithGrants(clientFor({ baseUrl: emulator().baseUrl, token: emulator().token }), emulator().accountId);
-  return members.filter((m) => m.roles.length || m.policies.length).map((m) => m.id);
+  return members.filter((m) => (m.roles.length || m.policies.length) && m.policies.every((p) => !p.scopes?.length)).map((m) => m.id);
 }
 
 /** The ids the stack's resources manage (UserGroupMembers share their group's id). */

@@ -39,23 +39,17 @@ it("migrate-roles plans exactly the seeded changes, member by member, and sends 
   await resetStats(emulator());
   const plan = JSON.parse((await cloudflareIamOk(["migrate-roles", "--format", "json"], env())).stdout) as { members: PlannedMember[] };
   const moved = (role: string) => ({ moves: [{ roleName: role, permissionGroupName: role, mirrored: true }], kept: [] });
+  const kept = (...roles: [string, string][]) => ({ moves: [], kept: roles.map(([roleName, reason]) => ({ roleName, reason })) });
   expect(
     plan.members.map(({ email, moves, kept }) => ({
       email,
       moves: moves.map(({ roleName, permissionGroupName, mirrored }) => ({ roleName, permissionGroupName, mirrored })),
-      kept,
+      kept: kept.map(({ roleName, reason }) => ({ roleName, reason })),
     })),
   ).toEqual([
     { email: readOnly.email, ...moved("Administrator Read Only") },
-    {
-      email: adminAndDns.email,
-      moves: [],
-      kept: expect.arrayContaining([
-        { roleName: "Administrator", reason: "beside-a-kept-role" },
-        { roleName: "DNS", reason: "no-equivalent" },
-      ]),
-    },
-    { email: dns.email, moves: [], kept: [{ roleName: "DNS", reason: "no-equivalent" }] },
+    { email: dns.email, ...kept(["DNS", "no-equivalent"]) },
+    { email: adminAndDns.email, ...kept(["DNS", "no-equivalent"], ["Administrator", "beside-a-kept-role"]) },
     { email: accountOwner.email, ...moved("Super Administrator - All Privileges") },
     { email: radia.email, ...moved("Administrator") },
   ]);
@@ -76,15 +70,15 @@ describe("the program generate writes", () => {
     expect(stdout).toBe("No change in access: this change alters no one's access.\n");
   });
 
-  it("first up adopts every member holding a role or a policy of its own and sends no write", async () => {
+  it("first up adopts every member holding a role or a policy of its own, but the one it cannot state, and sends no write", async () => {
     await resetStats(emulator());
     await stack.ok(["up", "--yes", "--skip-preview", "--stack", stack.stack]);
     expect(writeCount(await stats(emulator()))).toBe(0);
     const exported = JSON.parse(await stack.ok(["stack", "export", "--stack", stack.stack]));
     const members = exported.deployment.resources.filter((r: { type: string }) => r.type === "pulumi-nodejs:dynamic/cloudflare-iam:AccountMember");
     const shafi = accountMembers.find((m) => m.email === "shafi.liskov57@example.com")!;
-    const tim = accountMembers.find((m) => m.email === "tim.liskov58@example.com")!;
-    expect(members.map((r: { id: string }) => r.id).sort()).toEqual([readOnly, dns, adminAndDns, accountOwner, radia, shafi, tim].map((m) => m.id).sort());
+    // tim's seeded policy names a zone in an inline scope, which an account member's policy cannot (fact 61): left out.
+    expect(members.map((r: { id: string }) => r.id).sort()).toEqual([readOnly, dns, adminAndDns, accountOwner, radia, shafi].map((m) => m.id).sort());
     // Stated by policies where every role moved, by roles where one is kept (fact 63).
     const states = Object.fromEntries(members.map((r: { id: string; inputs: { roles?: unknown } }) => [r.id, r.inputs.roles ? "roles" : "policies"]));
     expect([readOnly, accountOwner, radia, dns, adminAndDns].map((m) => states[m.id])).toEqual(["policies", "policies", "policies", "roles", "roles"]);
