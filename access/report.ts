@@ -118,6 +118,7 @@ td.granted { background: #e8f5e9; }
 td.risk { background: #ffe0e0; font-weight: 600; }
 td.granted span { font-size: 12px; color: #333; }
 span.status { color: #8a5a00; font-size: 12px; }
+#members td { text-align: left; }
 .legend span { display: inline-block; padding: 2px 8px; margin-right: 8px; border: 1px solid #ddd; }
 `;
 
