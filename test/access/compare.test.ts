@@ -1,5 +1,7 @@
 /** The review of a change, a pure function of the account before and after: every kind of change it reports. */
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { compareAccess, reviewData } from "../../access/compare";
 import { personLines } from "../../access/markdown";
 import { defaultRiskRules } from "../../access/risk";
@@ -208,6 +210,16 @@ describe("members invited, leaving, and their direct grants (issue 19)", () => {
     expect(kinds(withMembers([ada, bob]), directPolicy)).toEqual(["direct-administrator"]);
     const throughGroup = withMembers([ada, bob], [group("Admins", ["bob"], [[["admin"], ["prod"]]])]);
     expect(kinds(withMembers([ada, bob], [group("Admins", [], [[["admin"], ["prod"]]])]), throughGroup)).toEqual(["administrator"]);
+  });
+
+  it("docs/access-review.md's example is this review, word for word", () => {
+    const doc = readFileSync(join(__dirname, "../../docs/access-review.md"), "utf8");
+    const section = doc.slice(doc.indexOf("## Members joining and leaving the account"));
+    const block = section.slice(section.indexOf("```diff\n") + 8, section.indexOf("\n```\n"));
+    const amy = person("amy", { status: "pending", policies: direct(["admin"], ["all"]) });
+    const before = withMembers([ada, bob], [group("SRE", ["ada", "bob"], [[["dns"], ["prod"]]])]);
+    const after = withMembers([ada, amy], [group("SRE", ["ada", "amy"], [[["dns"], ["prod"]]])]);
+    expect(personLines(review(before, after))).toEqual(block.split("\n"));
   });
 
   it("the access held outside user groups marks a member whose invite is pending", () => {
