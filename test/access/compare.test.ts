@@ -126,12 +126,12 @@ describe("members invited, leaving, and their direct grants (issue 19)", () => {
   const kinds = (before: AccountSnapshot, after: AccountSnapshot) => review(before, after).risks.map((r) => r.kind);
 
   it("an invite reads as one sentence with the first gain, pending until they accept, and the JSON says invited and pending", () => {
-    const cat = person("cat", { status: "pending", policies: direct(["admin"], ["all"]) });
+    const cat = person("cat", { status: "pending", policies: direct(["admin"], ["prod"]) });
     const before = withMembers([ada, bob], [group("SRE", ["ada"], [[["dns"], ["prod"]]])]);
     const after = withMembers([ada, bob, cat], [group("SRE", ["ada", "cat"], [[["dns"], ["prod"]]])]);
     expect(personLines(review(before, after))).toEqual([
       '+ cat@example.com is invited (pending until they accept) and gains DNS Write on "production" (via SRE)',
-      "+ cat@example.com gains Administrator on the account (via a direct policy)",
+      '+ cat@example.com gains Administrator on "production" (via a direct policy)',
     ]);
     expect(data(before, after).people).toEqual([
       {
@@ -141,7 +141,7 @@ describe("members invited, leaving, and their direct grants (issue 19)", () => {
         status: "pending",
         gains: [
           { permissionGroups: ["DNS Write"], target: '"production"', group: "SRE", why: "via" },
-          { permissionGroups: ["Administrator"], target: "the account", group: "", why: "direct" },
+          { permissionGroups: ["Administrator"], target: '"production"', group: "", why: "direct" },
         ],
         losses: [],
       },
@@ -216,10 +216,20 @@ describe("members invited, leaving, and their direct grants (issue 19)", () => {
     const doc = readFileSync(join(__dirname, "../../docs/access-review.md"), "utf8");
     const section = doc.slice(doc.indexOf("## Members joining and leaving the account"));
     const block = section.slice(section.indexOf("```diff\n") + 8, section.indexOf("\n```\n"));
-    const amy = person("amy", { status: "pending", policies: direct(["admin"], ["all"]) });
+    const amy = person("amy", { status: "pending", policies: direct(["admin"], ["prod"]) });
     const before = withMembers([ada, bob], [group("SRE", ["ada", "bob"], [[["dns"], ["prod"]]])]);
     const after = withMembers([ada, amy], [group("SRE", ["ada", "amy"], [[["dns"], ["prod"]]])]);
     expect(personLines(review(before, after))).toEqual(block.split("\n"));
+  });
+
+  it("fact 62: a program that sets only the policies, or only the roles, of a member the account reads with both changes nothing", () => {
+    const both = withMembers([person("ada", { roles: ["r-admin"], policies: direct(["admin"], ["all"]) }), bob]);
+    const policiesOnly = withMembers([person("ada", { policies: direct(["admin"], ["all"]) }), bob]);
+    const rolesOnly = withMembers([person("ada", { roles: ["r-admin"] }), bob]);
+    expect([data(both, policiesOnly), data(both, rolesOnly)].map((r) => [r.people, r.risks])).toEqual([
+      [[], []],
+      [[], []],
+    ]);
   });
 
   it("the access held outside user groups marks a member whose invite is pending", () => {

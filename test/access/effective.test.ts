@@ -151,3 +151,30 @@ describe("fact 62: each legacy role and the policy the API mirrors it into count
     ).toEqual([`ada pg-admin ${wide} role:r1`, `ada pg-admin_readonly ${wide} role:r2`, `ada pg-all_privileges ${wide} role:r0`]);
   });
 });
+
+describe("fact 62: a member read with one dimension holds what the account read with both holds", () => {
+  const admins = [role("r-admin", "Administrator"), role("r-super", "Super Administrator - All Privileges")];
+  const grants = (holder: AccountSnapshot["members"][number]) =>
+    effectiveAccess(model([], [holder], admins))
+      .map(line)
+      .sort();
+  const onAccount = (permissionGroup: string) => allow([permissionGroup], ["account"]);
+
+  it.each([
+    ["Administrator", "r-admin", "pg-admin"],
+    ["Super Administrator - All Privileges", "r-super", "pg-super"],
+  ])("%s: the role alone, the policy alone and both are one grant, the role", (_, roleId, permissionGroup) => {
+    const expected = [`ada ${permissionGroup} ${wide} role:${roleId}`];
+    expect(grants(member("ada", [roleId], [onAccount(permissionGroup)]))).toEqual(expected);
+    expect(grants(member("ada", [roleId]))).toEqual(expected);
+    expect(grants(member("ada", [], [onAccount(permissionGroup)]))).toEqual(expected);
+  });
+
+  it("a policy of a role's permission group on less than the account stays a direct policy", () => {
+    expect(grants(member("ada", [], [allow(["pg-admin"], ["prod"])]))).toEqual(["ada pg-admin rg:prod direct"]);
+  });
+
+  it("without the account's roles, a whole-account policy stays a direct policy", () => {
+    expect(effectiveAccess(model([], [member("ada", [], [onAccount("pg-admin")])])).map(line)).toEqual([`ada pg-admin ${wide} direct`]);
+  });
+});
