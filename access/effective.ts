@@ -63,14 +63,9 @@ function roleGrants(model: AccessModel, member: AccountSnapshot["members"][numbe
   });
 }
 
-/**
- * fact 62: the role a policy of this permission group on the whole account is mirrored into (one
- * the member holds first, else any of the account's), so that the policy and the role are one grant.
- */
-function mirroringRole(model: AccessModel, member: AccountSnapshot["members"][number], permissionGroupId: string): string | undefined {
-  const candidates = [...model.roles.filter((r) => member.roles.includes(r.id)), ...model.roles];
-  return candidates.find((r) => roleEquivalent(r, model.permissionGroups)?.id === permissionGroupId)?.id;
-}
+/** fact 62: the account's role a policy of this permission group on the whole account is mirrored into. */
+const mirroringRole = (model: AccessModel, permissionGroupId: string): string | undefined =>
+  model.roles.find((r) => roleEquivalent(r, model.permissionGroups)?.id === permissionGroupId)?.id;
 
 /**
  * A member's own grants. fact 62: the API mirrors a role into a policy of its permission group on
@@ -80,7 +75,7 @@ function mirroringRole(model: AccessModel, member: AccountSnapshot["members"][nu
 function memberGrants(model: AccessModel, member: AccountSnapshot["members"][number]): Grant[] {
   const wholeAccount = targetKey(accountTarget(model.accountId));
   const policies = policyGrants(model, [member.id], member.policies, { kind: "direct" }).map((g): Grant => {
-    const roleId = targetKey(g.target) === wholeAccount ? mirroringRole(model, member, g.permissionGroupId) : undefined;
+    const roleId = targetKey(g.target) === wholeAccount ? mirroringRole(model, g.permissionGroupId) : undefined;
     return roleId ? { ...g, source: { kind: "role", roleId } } : g;
   });
   return [...policies, ...roleGrants(model, member)];
