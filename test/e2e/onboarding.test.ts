@@ -4,14 +4,14 @@
  * exactly that, `up` applies it, and `preview --refresh --expect-no-changes` holds while the
  * invite is pending and again once it is accepted.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Review } from "../../access/compare";
 import { accountMembers } from "../../emulator";
 import { cloudflareIam } from "../support/cli";
 import { admin, useEmulator } from "../support/emulator";
-import { PulumiWorkspace } from "../support/pulumi";
+import { PROJECT_ROOT, PulumiWorkspace } from "../support/pulumi";
 
 jest.setTimeout(300_000);
 
@@ -58,6 +58,9 @@ describe("a pull request that invites a new hire into Platform and offboards a l
       "```",
     ]);
     expect(run.stdout).not.toContain("**Risks**");
+    // README.md quotes the first line of each person.
+    const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
+    for (const line of [diff.split("\n")[1], diff.split("\n")[3]]) expect(readme).toContain(line);
   });
 
   it("the JSON review carries the same facts as fields", async () => {
