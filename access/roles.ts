@@ -27,8 +27,3 @@ export function roleEquivalent(role: Pick<SnapshotRole, "name">, permissionGroup
   const labels = ROLE_LABELS[role.name] ?? [];
   return permissionGroups.find((g) => g.name === role.name) ?? permissionGroups.find((g) => labels.includes(g.label));
 }
-
-/** fact 62 the other way: the role a permission group stands for when granted on the whole account, if one does. */
-export function mirroredRole(permissionGroupId: string, roles: SnapshotRole[], permissionGroups: PermissionGroup[]): SnapshotRole | undefined {
-  return roles.find((r) => r.name !== "" && roleEquivalent(r, permissionGroups)?.id === permissionGroupId);
-}
