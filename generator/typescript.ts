@@ -22,7 +22,7 @@ function variable(prefix: string, name: string, taken: Set<string>): string {
 }
 
 /** Our words as they are, every name through `quote`: one line, safe in a comment. */
-export const quotedText = (t: Text) => t.map((p) => (typeof p === "string" ? p : quote(p.name))).join("");
+const quotedText = (t: Text) => t.map((p) => (typeof p === "string" ? p : quote(p.name))).join("");
 
 /** What `generate` says of each member's roles: in the program's comments and on stderr. */
 export const migrationNotes = (migration: MemberMigration): string[] => migrationLines(migration).map((line) => `${quote(migration.member.email)}: ${quotedText(line)}`);
