@@ -43,6 +43,15 @@ it("fact 57: an invite is pending, its id is the membership id (fact 55), and it
   expect(outs).toMatchObject({ email, status: "pending", userId: null, grants: "policies" });
 });
 
+it("fact 55: the id is the membership's and userId the user's, for an invitee who already has a Cloudflare user", async () => {
+  const email = "ken.thompson@example.com";
+  const { id, outs } = await created(provider, { email });
+  const listed = await api(emulator())<{ id: string; user: { id: string } }>("GET", `/members/${id}`);
+  expect(listed.id).toBe(id);
+  expect(outs.userId).toBe(listed.user.id);
+  expect(outs.userId).not.toBe(id);
+});
+
 it("fact 56: the address is compared without case, so a change of case is no change", async () => {
   const email = newAddress();
   const { id, outs } = await created(provider, { email: email.toUpperCase() });
@@ -69,6 +78,16 @@ it("fact 62: only the dimension the program manages is compared, however the oth
   const readBack = (await provider.read!(byPolicy.id, byPolicy.outs)).props;
   expect(readBack.roles).toEqual([await roleId("Administrator")]);
   expect(await diffOf(provider, byPolicy.id, readBack, { email: byPolicy.outs.email, policies: [allow([adminGroup], [wholeAccount])] })).toMatchObject({ changes: false });
+});
+
+it("fact 62: switching from roles to policies is an update, though the answers mirror each other", async () => {
+  const { id, outs } = await created(provider, { email: newAddress(), roles: ["Administrator"] });
+  const mirrored = { email: outs.email, policies: [allow([adminGroup], [wholeAccount])] };
+  expect(await diffOf(provider, id, outs, mirrored)).toMatchObject({ changes: true, replaces: [] });
+  expect((await updated(provider, id, outs, mirrored)).grants).toBe("policies");
+  // The member is moved onto policies (the migration off roles, fact 78), not left holding the role.
+  const account = await admin<{ memberAccess: Record<string, object> }>(emulator(), "GET", "/state");
+  expect(Object.keys(account.memberAccess[id])).toEqual(["policies"]);
 });
 
 it("fact 63: check refuses roles and policies together, and a malformed email, naming each property", async () => {
@@ -153,6 +172,8 @@ describe("fact 75: removals that would lock the account or the stack out are ref
     await expect(provider.delete!(owner.id, outs)).rejects.toThrow(/refusing to remove "charles.babbage@example.com": no other accepted member holds Super Administrator/);
     expect(await deletes()).toBe(0);
     const allowed = await updated(provider, owner.id, outs, { ...inputs, allowRemovingLastSuperAdministrator: true });
+    // The flag lives in state alone: setting it sends nothing.
+    expect((await stats(emulator())).byMethod.PUT ?? 0).toBe(0);
     await provider.delete!(owner.id, allowed);
     expect(await deletes()).toBe(1);
   });
