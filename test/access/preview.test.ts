@@ -331,6 +331,12 @@ describe("AccountMember: an invite, a change of direct grants, a removal", () =>
     expect(planned.after.members).toEqual([{ ...ada, policies: [{ ...dnsWrite, scopes: [] }] }]);
   });
 
+  it("with neither roles nor policies, an adopted member keeps the direct grants it holds", () => {
+    const holder = { ...ada, roles: ["r-admin"] };
+    const planned = applyPreview({ ...account, members: [holder] }, { steps: [create("AccountMember", "ada", { email: "ada@example.com", adoptExisting: true })] });
+    expect(planned.after.members).toEqual([holder]);
+  });
+
   it("an update replaces the member's direct grants", () => {
     const old = state("AccountMember", "ada", { email: "ada@example.com", roles: ["r-admin"] }, {}, "ada");
     const planned = played({ op: "update", urn: old.urn, oldState: old, newState: state("AccountMember", "ada", { email: "ada@example.com", policies: [dnsWrite] }) });

@@ -97,9 +97,21 @@ it("fact 63: check refuses roles and policies together, and a malformed email, n
   expect(both.failures).toEqual([{ property: "roles", reason: expect.stringMatching(/^set roles or policies, not both: .*fact 63/) }]);
 });
 
-it("neither roles nor policies invites with an empty policy list, and manages the policies", async () => {
-  const { outs } = await created(provider, { email: newAddress() });
-  expect(outs).toMatchObject({ policies: [], roles: [], grants: "policies" });
+it("neither roles nor policies invites with an empty policy list, and leaves direct grants alone", async () => {
+  const { id, outs } = await created(provider, { email: newAddress() });
+  expect(outs).toMatchObject({ policies: [], roles: [], grants: "none" });
+  // A grant made in the dashboard is no drift of a member that manages none.
+  await admin(emulator(), "PUT", `/account_members/${id}/access`, { roles: [await roleId("Administrator")] });
+  const read = (await provider.read!(id, outs)).props;
+  expect(read.roles).toEqual([await roleId("Administrator")]);
+  expect(await diffOf(provider, id, read, { email: outs.email })).toMatchObject({ changes: false });
+});
+
+it("an explicit empty policy list manages the policies: a grant made in the dashboard is drift", async () => {
+  const { id, outs } = await created(provider, { email: newAddress(), policies: [] });
+  await admin(emulator(), "PUT", `/account_members/${id}/access`, { roles: [await roleId("Administrator")] });
+  const read = (await provider.read!(id, outs)).props;
+  expect(await diffOf(provider, id, read, { email: outs.email, policies: [] })).toMatchObject({ changes: true });
 });
 
 it("fact 69: an address already in the account fails naming its membership, and is taken over with adoptExisting", async () => {
