@@ -11,8 +11,8 @@ export interface AccountMemberArgs {
   policies?: pulumi.Input<pulumi.Input<UserGroupPolicyArgs>[]>;
   /** Legacy roles (deprecated by Cloudflare), by id or by name. */
   roles?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Take over this membership id instead of inviting. */
-  adoptId?: pulumi.Input<string>;
+  /** Take over this membership id instead of inviting (an output that may turn out absent: then it invites). */
+  adoptId?: pulumi.Input<string | undefined>;
   /** Take over the membership this address already has, instead of failing. */
   adoptExisting?: boolean;
   /** Delete even the last Super Administrator (or `all_privileges` holder). */
