@@ -145,7 +145,7 @@ export class AccessPolicy extends pulumi.ComponentResource {
         });
         this.members[entry.name] = new UserGroupMembers(
           `${name}/members/${slug(entry.key ?? entry.name)}`,
-          { accountId: account, userGroupId: group.id, memberIds: pulumi.all(memberIds), adoptId: entry.adoptId },
+          { accountId: account, userGroupId: group.id, memberIds, adoptId: entry.adoptId },
           parent,
         );
       }

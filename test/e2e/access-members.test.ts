@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as yaml from "js-yaml";
 import { accountMembers } from "../../emulator";
+import { cloudflareIamOk } from "../support/cli";
 import { admin, useEmulator } from "../support/emulator";
 import { PulumiWorkspace } from "../support/pulumi";
 
@@ -44,8 +45,25 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.run(["stack", "rm", "--yes", "--force", stack.stack]));
 
+interface ReviewJson {
+  risks: { kind: string; message: string }[];
+  people: { member: string }[];
+}
+
+/** The review of the change the access file now makes, as JSON. */
+async function reviewOfPreview(): Promise<ReviewJson> {
+  const file = join(mkdtempSync(join(tmpdir(), "access-members-preview-")), "preview.json");
+  writeFileSync(file, await stack.ok(["preview", "--json", "--stack", stack.stack]));
+  const env = { ...process.env, CLOUDFLARE_BASE_URL: emulator().baseUrl, CLOUDFLARE_API_TOKEN: emulator().token };
+  return JSON.parse((await cloudflareIamOk(["review", file, "--format", "json"], env)).stdout) as ReviewJson;
+}
+
 it("invites a person into a group in one up; no change while the invite is pending, nor once it is accepted", async () => {
   write(spec({ invite: true }, [ada.email, NEWCOMER]));
+  // The group's members, unknown at preview, resolve exactly to the invite and the adopted membership.
+  const review = await reviewOfPreview();
+  expect(review.risks.filter((r) => r.kind === "unresolved")).toEqual([]);
+  expect(review.people.map((p) => p.member).sort()).toEqual([ada.email, NEWCOMER].sort());
   await up();
   const invited = await newcomer();
   expect(invited).toMatchObject({ status: "pending" });
