@@ -91,3 +91,14 @@ it("with offboard, a person dropped from the file leaves the account", async () 
   expect((await account()).departedMembers).toContain(ada.id);
   expect(await groupMembers()).toEqual([]);
 });
+
+it("turning offboard off first keeps a person dropped afterwards in the account", async () => {
+  const alan = accountMembers[1];
+  write(spec({ offboard: true }, [alan.email]));
+  await up();
+  write(spec({ offboard: false }, [alan.email]));
+  await up();
+  write(spec({ offboard: false }, []));
+  await up();
+  expect((await account()).departedMembers).not.toContain(alan.id);
+});
