@@ -4,6 +4,7 @@
  * status, code and message together. Beside it, the sentences that explain them to the user.
  */
 import { type ErrorPattern, isApiError } from "../client";
+import { inert, quote } from "../framework/quote";
 
 interface KnownError extends ErrorPattern {
   facts: number[];
@@ -59,7 +60,7 @@ export const EXPLANATIONS = {
     "Cloudflare cannot list the members of a user group one of whose policies fails validation; fix the group's policies (its UserGroup), then run pulumi up again",
   InvalidMember: "Every member id must be the id of a current account member (see getAccountMembers); remove anyone who has left the account",
   pendingMember: (emails: string[]) =>
-    `${emails.map((e) => JSON.stringify(e)).join(", ")} ${emails.length === 1 ? "has" : "have"} not accepted the invite yet, and Cloudflare refuses a pending member in a user group ` +
+    `${emails.map(quote).join(", ")} ${emails.length === 1 ? "has" : "have"} not accepted the invite yet, and Cloudflare refuses a pending member in a user group ` +
     "(fact 81: no source says whether it may join one). The invite stands: run pulumi up again once they have accepted, or leave them out of the group until then",
   userGroupNameInUse: (name: string, existingId: string | undefined) =>
     `User group names are unique in an account: to manage the existing group "${name}" with this resource, set adoptId: "${existingId ?? "<its id>"}"; to keep both, choose another name`,
@@ -70,7 +71,7 @@ export const EXPLANATIONS = {
   InvalidMemberGrant:
     "Cloudflare refuses this pair of permission group and resource group in a member's policy (fact 70): an account-wide permission group needs a resource group that covers the account",
   memberExists: (email: string, id: string) =>
-    `${JSON.stringify(email)} already has a membership in this account (${id}, fact 69); to manage it with this resource set adoptExisting: true or adoptId: "${id}"`,
+    `${quote(email)} already has a membership in this account (${inert(id)}, fact 69); to manage it with this resource set adoptExisting: true or adoptId: ${quote(id)}`,
 } as const;
 
 /**

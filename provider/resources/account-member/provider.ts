@@ -1,6 +1,7 @@
 import type { CloudflareClient } from "../../client";
 import { defineResource } from "../../framework/define";
 import { ProviderError } from "../../framework/errors";
+import { quote } from "../../framework/quote";
 import { containsUnknown } from "../../framework/unknown";
 import { deepEqual } from "../../framework/values";
 import { EXPLANATIONS, isKnownError } from "../api-errors";
@@ -76,7 +77,7 @@ export const accountMemberProvider = defineResource<AccountMemberInputs, Account
     const roles = inputs.roles.map((role) => {
       if (isRoleId(role)) return role;
       const found = catalogue.find((r) => r.name === role);
-      if (!found) throw new ProviderError(`roles: the account has no role named ${JSON.stringify(role)}; give a role id, or a name GET /accounts/{id}/roles lists`);
+      if (!found) throw new ProviderError(`roles: the account has no role named ${quote(role)}; give a role id, or a name GET /accounts/{id}/roles lists`);
       return found.id;
     });
     return { ...inputs, roles: idSet(roles) };
@@ -89,7 +90,7 @@ export const accountMemberProvider = defineResource<AccountMemberInputs, Account
     let made: ApiAccountMember;
     try {
       made = await createOnce(() => api.invite(client, inputs.accountId, inviteBody(inputs)), {
-        subject: `account member ${JSON.stringify(inputs.email)}`,
+        subject: `account member ${quote(inputs.email)}`,
         // fact 56: found by address in both places; facts 71 and 72: to the last page.
         candidates: () => api.withEmail(client, inputs.accountId, inputs.email),
         idOf: (m) => m.id,

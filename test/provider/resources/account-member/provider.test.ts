@@ -262,6 +262,32 @@ describe("answers the emulator does not give", () => {
     await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
   });
 
+  it("an address from the account is written inertly in a refusal: no control character reaches a terminal", async () => {
+    const evil = {
+      id: "e".repeat(32),
+      email: "x\u001b[2J@example.com",
+      status: "accepted",
+      user: { email: "x\u001b[2J@example.com" },
+      roles: [{ id: "r", name: "Super Administrator - All Privileges" }],
+      policies: [],
+    };
+    proxy().script((r) => {
+      if (r.method === "GET" && r.path.endsWith(evil.id)) return success(evil);
+      return lists(r) ? success([evil]) : undefined;
+    });
+    const state = {
+      accountId: emulator().accountId,
+      email: "x@example.com",
+      policies: [],
+      roles: [],
+      userId: null,
+      status: "accepted",
+      grants: "none",
+      allowRemovingLastSuperAdministrator: false,
+    };
+    await expect(provider.delete!(evil.id, state)).rejects.toThrow('refusing to remove "x\\u001b[2j@example.com": no other accepted member');
+  });
+
   it("fact 68: a wrong account id (7003) is explained", async () => {
     proxy().script((r) => (r.method === "GET" ? failure(400, 7003, "Could not route to /accounts/x/members/y, perhaps your object identifier is invalid?") : undefined));
     const state = {
