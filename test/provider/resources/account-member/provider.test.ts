@@ -33,6 +33,16 @@ beforeAll(async () => {
   zonesOnly = (await call<{ id: string }>("POST", "/iam/resource_groups", { name: "zones only", scope })).id;
 });
 
+/** A member's state as the engine would hand it to the provider. */
+const stateOf = (fields: { status: string; grants: string }) => ({
+  accountId: emulator().accountId,
+  email: "x@example.com",
+  policies: [],
+  roles: [],
+  userId: null,
+  allowRemovingLastSuperAdministrator: false,
+  ...fields,
+});
 const allow = (permissionGroups: string[], resourceGroups: string[]) => ({ access: "allow", permissionGroups, resourceGroups });
 
 it("fact 57: an invite is pending, its id is the membership id (fact 55), and it has no user yet", async () => {
@@ -275,31 +285,13 @@ describe("answers the emulator does not give", () => {
       if (r.method === "GET" && r.path.endsWith(evil.id)) return success(evil);
       return lists(r) ? success([evil]) : undefined;
     });
-    const state = {
-      accountId: emulator().accountId,
-      email: "x@example.com",
-      policies: [],
-      roles: [],
-      userId: null,
-      status: "accepted",
-      grants: "none",
-      allowRemovingLastSuperAdministrator: false,
-    };
+    const state = stateOf({ status: "accepted", grants: "none" });
     await expect(provider.delete!(evil.id, state)).rejects.toThrow('refusing to remove "x\\u001b[2j@example.com": no other accepted member');
   });
 
   it("fact 68: a wrong account id (7003) is explained", async () => {
     proxy().script((r) => (r.method === "GET" ? failure(400, 7003, "Could not route to /accounts/x/members/y, perhaps your object identifier is invalid?") : undefined));
-    const state = {
-      accountId: emulator().accountId,
-      email: "x@example.com",
-      policies: [],
-      roles: [],
-      userId: null,
-      status: "pending",
-      grants: "policies",
-      allowRemovingLastSuperAdministrator: false,
-    };
+    const state = stateOf({ status: "pending", grants: "policies" });
     await expect(provider.read!("f".repeat(32), state)).rejects.toThrow(/\[7003\].*check accountId/);
   });
 });
