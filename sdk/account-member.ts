@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AccountMemberOutputs } from "../provider/resources/account-member/schema";
-import { IamResource, type OutputNames } from "./resource";
+import { type DeclaredOutputs, IamResource, type OutputNames } from "./resource";
 import type { UserGroupPolicy, UserGroupPolicyArgs } from "./user-group";
 
 export interface AccountMemberArgs {
@@ -23,7 +23,7 @@ export interface AccountMemberArgs {
  * A person's membership of the account: an invite (pending until they accept) and what they are
  * granted directly. Its `id` is the membership id user groups hold. docs/account-members.md.
  */
-export class AccountMember extends IamResource {
+export class AccountMember extends IamResource implements DeclaredOutputs<AccountMemberOutputs> {
   declare readonly accountId: pulumi.Output<string>;
   declare readonly email: pulumi.Output<string>;
   declare readonly policies: pulumi.Output<UserGroupPolicy[]>;

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { OAuthClientOutputs } from "../provider/resources/oauth-client/schema";
-import { IamResource, type OutputNames } from "./resource";
+import { type DeclaredOutputs, IamResource, type OutputNames } from "./resource";
 
 type Strings = pulumi.Input<pulumi.Input<string>[]>;
 
@@ -33,7 +33,7 @@ export interface OAuthClientArgs {
 }
 
 /** An OAuth client of the account. `clientSecret` is a Pulumi secret. */
-export class OAuthClient extends IamResource {
+export class OAuthClient extends IamResource implements DeclaredOutputs<OAuthClientOutputs> {
   declare readonly accountId: pulumi.Output<string>;
   declare readonly clientId: pulumi.Output<string>;
   declare readonly clientSecret: pulumi.Output<string>;

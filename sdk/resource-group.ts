@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceGroupOutputs } from "../provider/resources/resource-group/schema";
-import { IamResource, type OutputNames } from "./resource";
+import { type DeclaredOutputs, IamResource, type OutputNames } from "./resource";
 
 export interface ResourceGroupScope {
   /** Defaults to the account: `com.cloudflare.api.account.<accountId>`. */
@@ -19,7 +19,7 @@ export interface ResourceGroupArgs {
 }
 
 /** A named set of resources (an account, zones) that user group policies grant access to. */
-export class ResourceGroup extends IamResource {
+export class ResourceGroup extends IamResource implements DeclaredOutputs<ResourceGroupOutputs> {
   declare readonly accountId: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
   declare readonly scope: pulumi.Output<{ key: string; objects: { key: string }[] }>;

@@ -10,6 +10,12 @@ import { programAccountId } from "./settings";
  */
 export type OutputNames<Outputs> = { readonly [K in keyof Outputs]-?: true };
 
+/**
+ * What a class `implements`: one `declare readonly` Output per output the provider writes, so a
+ * class that leaves one out fails to compile where it is declared.
+ */
+export type DeclaredOutputs<Outputs> = { readonly [K in keyof Outputs]-?: pulumi.Output<Outputs[K]> };
+
 export abstract class IamResource extends pulumi.dynamic.Resource {
   /** The shape the provider wrote the outputs in (provider/framework/state-version.ts). */
   declare readonly stateVersion: pulumi.Output<number>;

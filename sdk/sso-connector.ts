@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { SSOConnectorOutputs } from "../provider/resources/sso-connector/schema";
-import { IamResource, type OutputNames } from "./resource";
+import { type DeclaredOutputs, IamResource, type OutputNames } from "./resource";
 
 export interface SSOConnectorArgs {
   accountId?: pulumi.Input<string>;
@@ -17,7 +17,7 @@ export interface SSOConnectorArgs {
 }
 
 /** Dashboard SSO for one email domain. Publish `verificationCode` as a DNS TXT record of the domain. */
-export class SSOConnector extends IamResource {
+export class SSOConnector extends IamResource implements DeclaredOutputs<SSOConnectorOutputs> {
   declare readonly accountId: pulumi.Output<string>;
   declare readonly emailDomain: pulumi.Output<string>;
   declare readonly enabled: pulumi.Output<boolean>;

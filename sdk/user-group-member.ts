@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { MemberOutputs } from "../provider/resources/user-group-member/provider";
-import { IamResource, type OutputNames } from "./resource";
+import { type DeclaredOutputs, IamResource, type OutputNames } from "./resource";
 
 export interface UserGroupMemberArgs {
   accountId?: pulumi.Input<string>;
@@ -12,7 +12,7 @@ export interface UserGroupMemberArgs {
  * One membership, additive: for teams that share a group, each adding its own people. Other
  * members are left alone. Do not combine with UserGroupMembers on the same group.
  */
-export class UserGroupMember extends IamResource {
+export class UserGroupMember extends IamResource implements DeclaredOutputs<MemberOutputs> {
   declare readonly accountId: pulumi.Output<string>;
   declare readonly userGroupId: pulumi.Output<string>;
   declare readonly memberId: pulumi.Output<string>;

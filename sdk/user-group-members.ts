@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { MembersOutputs } from "../provider/resources/user-group-members/schema";
-import { IamResource, type OutputNames } from "./resource";
+import { type DeclaredOutputs, IamResource, type OutputNames } from "./resource";
 
 export interface UserGroupMembersArgs {
   accountId?: pulumi.Input<string>;
@@ -17,7 +17,7 @@ export interface UserGroupMembersArgs {
  * removed on the next `up`. Deleting it empties the group. Do not combine with UserGroupMember
  * on the same group: each would undo the other.
  */
-export class UserGroupMembers extends IamResource {
+export class UserGroupMembers extends IamResource implements DeclaredOutputs<MembersOutputs> {
   declare readonly accountId: pulumi.Output<string>;
   declare readonly userGroupId: pulumi.Output<string>;
   declare readonly memberIds: pulumi.Output<string[]>;

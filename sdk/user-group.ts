@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { UserGroupOutputs } from "../provider/resources/user-group/schema";
-import { IamResource, type OutputNames } from "./resource";
+import { type DeclaredOutputs, IamResource, type OutputNames } from "./resource";
 import type { ResourceGroupScope } from "./resource-group";
 
 export interface UserGroupPolicyArgs {
@@ -33,7 +33,7 @@ export interface UserGroupArgs {
 }
 
 /** A group of account members and the policies that grant them access. Members: UserGroupMembers. */
-export class UserGroup extends IamResource {
+export class UserGroup extends IamResource implements DeclaredOutputs<UserGroupOutputs> {
   declare readonly accountId: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
   declare readonly policies: pulumi.Output<UserGroupPolicy[]>;
