@@ -254,3 +254,87 @@ describe("fails closed: what cannot be played exactly is a risk naming the resou
     expect(previewAccountId({ config: { "cloudflare-iam:accountId": "c".repeat(32) }, steps: [] })).toBe("c".repeat(32));
   });
 });
+
+describe("a disguised step: this package's provider under a type the review does not know", () => {
+  const TYPE = "pulumi-nodejs:dynamic:Resource";
+  const WHOLE = `com.cloudflare.api.account.${ACCOUNT}`;
+  const account: AccountSnapshot = { ...live, members: [{ id: "eve", email: "eve@example.com", status: "accepted", roles: [], policies: [] }] };
+  /** A create of a resource whose serialized provider is `shim` and whose inputs are `inputs`. */
+  const disguised = (shim: string, inputs: Record<string, unknown>) => {
+    const u = `urn:pulumi:s::p::${TYPE}::t`;
+    return { op: "create", urn: u, newState: { urn: u, type: TYPE, inputs: { __provider: shim, accountId: ACCOUNT, ...inputs }, propertyDependencies: {} } };
+  };
+  const SHIM = 'require("pulumi-cloudflare-iam/provider")';
+  const readAs = (shim: string, inputs: Record<string, unknown>) => {
+    const planned = applyPreview(account, { steps: [disguised(shim, inputs)] });
+    return { risks: planned.risks.map((r) => plain(r.message)), members: planned.after.userGroups[0].memberIds };
+  };
+  const reviewedAs = (kind: string) => [`${TYPE} t: carries this package's provider under a type the review does not know: reviewed as a ${kind}`];
+  const untold = [`${TYPE} t: carries this package's provider under a type the review does not know, and what it manages cannot be told: not reviewed`];
+
+  it("a shim that names no kind is told by its inputs: a group and one member is a UserGroupMember, a group and a list is UserGroupMembers", () => {
+    expect(readAs(SHIM, { userGroupId: "g1", memberId: "eve" })).toEqual({ risks: reviewedAs("UserGroupMember"), members: ["ada", "hand", "eve"] });
+    expect(readAs(SHIM, { userGroupId: "g1", memberIds: ["eve"] })).toEqual({ risks: reviewedAs("UserGroupMembers"), members: ["eve"] });
+    expect(readAs(SHIM, { userGroupId: "g1", memberIds: ["eve"], policies: [] })).toEqual({ risks: reviewedAs("UserGroupMembers"), members: ["eve"] });
+  });
+
+  it("inputs that fit no kind, or more than one, cannot be told and are not played", () => {
+    expect(readAs(SHIM, { memberId: "eve" })).toEqual({ risks: untold, members: ["ada", "hand"] });
+    expect(readAs(SHIM, { userGroupId: "g1" })).toEqual({ risks: untold, members: ["ada", "hand"] });
+    expect(readAs(SHIM, { userGroupId: "g1", memberId: "eve", memberIds: ["eve"] })).toEqual({ risks: untold, members: ["ada", "hand"] });
+  });
+
+  it("every other kind is told by its inputs", () => {
+    const kinds = [
+      { name: "Ops", policies: [] },
+      { name: "narrow", scope: { key: WHOLE, objects: [{ key: "zone.a" }] } },
+      { emailDomain: "example.com" },
+      { clientName: "Grafana", scopes: [] },
+    ].map((inputs) => readAs(SHIM, inputs).risks[0]);
+    expect(kinds).toEqual(["UserGroup", "ResourceGroup", "SSOConnector", "OAuthClient"].flatMap(reviewedAs));
+  });
+
+  it("a shim that names several kinds is told by its inputs, never by the first kind it names", () => {
+    const several = 'const p = require("pulumi-cloudflare-iam/provider").providers; module.exports = p.oauthClient ?? p.userGroup;';
+    expect(readAs(several, { userGroupId: "g1", memberIds: ["eve"] })).toEqual({ risks: reviewedAs("UserGroupMembers"), members: ["eve"] });
+    expect(readAs(several, {})).toEqual({ risks: untold, members: ["ada", "hand"] });
+  });
+
+  it("a shim that names one kind is that kind, whatever its inputs look like", () => {
+    expect(readAs('require("pulumi-cloudflare-iam/provider").providers.userGroupMember', { userGroupId: "g1", memberId: "eve", memberIds: ["x"] })).toEqual({
+      risks: reviewedAs("UserGroupMember"),
+      members: ["ada", "hand", "eve"],
+    });
+  });
+});
+
+describe("deletes play on the account, each kind its own", () => {
+  const WHOLE = `com.cloudflare.api.account.${ACCOUNT}`;
+  const account: AccountSnapshot = {
+    ...live,
+    resourceGroups: [{ id: "rg1", name: "prod", scope: { key: WHOLE, objects: ["zone.a"] }, system: false }],
+    ssoConnectors: [{ id: "sso1", emailDomain: "example.com", enabled: true, useFedrampLanguage: false, verificationCode: "", verificationStatus: "verified" }],
+    oauthClients: [
+      { id: "c1", args: { clientName: "Grafana", scopes: ["zone.read"], visibility: "private" } },
+      { id: "c2", args: { clientName: "Other", scopes: [], visibility: "private" } },
+    ],
+  };
+  const deleted = (type: string, id: string, inputs: Record<string, unknown> = {}) => {
+    const old = state(type, "x", inputs, {}, id);
+    return applyPreview(account, { steps: [{ op: "delete", urn: old.urn, oldState: old }] }).after;
+  };
+
+  it("an OAuth client's delete removes that client and no other", () => {
+    expect(deleted("OAuthClient", "c1", { clientName: "Grafana" }).oauthClients.map((c) => c.id)).toEqual(["c2"]);
+  });
+
+  it("a resource group's, an SSO connector's and a user group's deletes remove them", () => {
+    expect(deleted("ResourceGroup", "rg1").resourceGroups).toEqual([]);
+    expect(deleted("SSOConnector", "sso1").ssoConnectors).toEqual([]);
+    expect(deleted("UserGroup", "g1").userGroups).toEqual([]);
+  });
+
+  it("one membership's delete takes that member out of that group", () => {
+    expect(deleted("UserGroupMember", "g1/ada").userGroups[0].memberIds).toEqual(["hand"]);
+  });
+});
