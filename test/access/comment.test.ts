@@ -3,7 +3,7 @@
  * whole ones as fit, with how many more were cut), the rest cut at a line with one line saying
  * how much and where the whole review is, the preview folded below and cut first.
  */
-import { commentChars, DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, reviewComment } from "../../access/comment";
+import { commentChars, DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, MIN_COMMENT_CHARS, reviewComment } from "../../access/comment";
 import { emptyReview, type PersonChange, type Review, type Risk } from "../../access/compare";
 import { NO_CHANGE, reviewMarkdown } from "../../access/markdown";
 import { name, text } from "../../access/text";
@@ -123,5 +123,53 @@ it("stays inert and within a small bound for hostile names in every field and a 
     expect(commentChars(comment)).toBeLessThanOrEqual(2_500);
     const tokens = renderInert(comment, comment.includes(`\n${FOLD[0]}\n`) ? FOLD : []);
     expect(listItems(tokens).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the comment's bound, counted exactly", () => {
+  const one = (risk: string): Review => ({ ...emptyReview(), risks: [{ kind: "unresolved", message: [risk] }] });
+
+  it("counts every line feed twice, as the CRLF it may be stored as", () => {
+    expect([commentChars(""), commentChars("ab"), commentChars("a\nb\n")]).toEqual([0, 2, 6]);
+  });
+
+  it("holds the bound to the character: its own count (the text, and a feed after the last line) at the bound keeps the review whole, one less cuts it", () => {
+    const review = one("a risk");
+    const whole = reviewMarkdown(review);
+    const at = (maxChars: number) => reviewComment(review, { maxChars, wholeReviewAt: "r.md" });
+    expect(at(commentChars(whole) + 2)).toBe(whole);
+    expect(at(commentChars(whole) + 1)).not.toBe(whole);
+  });
+
+  it("keeps a line that fills the room to the character, in the risks and in the folded preview", () => {
+    const risks: Review = { ...emptyReview(), risks: [...Array(30).keys()].map((i) => ({ kind: "unresolved", message: [`risk ${i} ${"x".repeat(80)}`] })) };
+    const previewDiff = [...Array(40).keys()].map((i) => `+ line ${i} ${"y".repeat(20)}`).join("\n");
+    /** The bounds in a range at which the comment's own count is the bound itself. */
+    const filled = (review: Review, from: number, to: number, extra: { previewDiff?: string } = {}) =>
+      [...Array(to - from).keys()]
+        .map((i) => from + i)
+        .filter((maxChars) => {
+          const comment = reviewComment(review, { maxChars, wholeReviewAt: "r.md", ...extra });
+          return (extra.previewDiff === undefined || comment.includes("<details>")) && commentChars(comment) + 2 === maxChars;
+        });
+    expect(filled(risks, 2_000, 3_000)).not.toEqual([]);
+    expect(filled(one("a risk"), 300, 500, { previewDiff })).not.toEqual([]);
+  });
+
+  it("says one line and one risk in the singular", () => {
+    const long = "x".repeat(1_000);
+    const review: Review = { ...emptyReview(), risks: [...Array(30).keys()].map((i) => ({ kind: "unresolved", message: [`risk ${i} ${i === 29 ? long : "x".repeat(80)}`] })) };
+    const last = (maxChars: number) => riskLines(reviewComment(review, { maxChars, wholeReviewAt: "r.md" })).at(-1)!;
+    expect([...Array(300).keys()].map((i) => last(2_500 + i * 10))).toContain(
+      "- ⚠️ 1 more risk cut to fit a pull-request comment: the whole review lists each one, and --fail-on risk counts them all",
+    );
+    const folded = (maxChars: number) => reviewComment(one("a risk"), { maxChars, wholeReviewAt: "r.md", previewDiff: `+ a\n+ b\n+ ${"c".repeat(300)}` });
+    const notes = [...Array(400).keys()].map((i) => /\*\*Cut to fit a pull-request comment:\*\* (.*)/.exec(folded(200 + i * 2))?.[1]);
+    expect(notes).toContain("1 more line of the preview (303 characters) are left out.");
+  });
+
+  it("folds a preview without backticks in a fence of three", () => {
+    const comment = reviewComment(one("a risk"), { maxChars: DEFAULT_COMMENT_CHARS, wholeReviewAt: "r.md", previewDiff: "+ a step\n" });
+    expect(comment.endsWith("<details><summary>pulumi preview --diff</summary>\n\n```diff\n+ a step\n```\n\n</details>\n")).toBe(true);
   });
 });
