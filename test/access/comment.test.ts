@@ -3,7 +3,7 @@
  * whole ones as fit, with how many more were cut), the rest cut at a line with one line saying
  * how much and where the whole review is, the preview folded below and cut first.
  */
-import { commentChars, DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, MIN_COMMENT_CHARS, reviewComment } from "../../access/comment";
+import { commentChars, DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, reviewComment } from "../../access/comment";
 import { emptyReview, type PersonChange, type Review, type Risk } from "../../access/compare";
 import { NO_CHANGE, reviewMarkdown } from "../../access/markdown";
 import { name, text } from "../../access/text";
