@@ -338,3 +338,61 @@ describe("deletes play on the account, each kind its own", () => {
     expect(deleted("UserGroupMember", "g1/ada").userGroups[0].memberIds).toEqual(["hand"]);
   });
 });
+
+describe("every step kind `pulumi preview --json` writes, and the types it is told apart by", () => {
+  const group = (name: string, id?: string) => state("UserGroup", "ops", { name, policies: [] }, {}, id);
+  const play = (...steps: Preview["steps"]) => {
+    const planned = applyPreview(live, { steps });
+    return { groups: planned.after.userGroups.map((g) => g.name), risks: planned.risks.map((r) => `${r.kind}: ${plain(r.message)}`) };
+  };
+
+  it("same, read, refresh and discard change nothing and are no risk", () => {
+    for (const op of ["same", "read", "refresh", "discard"]) {
+      const step = { op, urn: group("Ops").urn, newState: group("Ops", "g9"), oldState: group("Ops", "g9") };
+      expect([op, play(step), changesAnything({ steps: [step] })]).toEqual([op, { groups: ["SRE"], risks: [] }, false]);
+    }
+  });
+
+  it("create and create-replacement put the new state, delete and delete-replaced take the old, replace does both", () => {
+    const sre = { ...state("UserGroup", "sre", { name: "SRE", policies: [] }, {}, "g1") };
+    const renamed = state("UserGroup", "sre", { name: "SRE 2", policies: [] }, {}, "g2");
+    expect(play({ op: "create", urn: group("Ops").urn, newState: group("Ops") }).groups).toEqual(["SRE", "Ops"]);
+    expect(play({ op: "create-replacement", urn: renamed.urn, newState: renamed }).groups).toEqual(["SRE", "SRE 2"]);
+    expect(play({ op: "delete", urn: sre.urn, oldState: sre }).groups).toEqual([]);
+    expect(play({ op: "delete-replaced", urn: sre.urn, oldState: sre }).groups).toEqual([]);
+    expect(play({ op: "replace", urn: sre.urn, oldState: sre, newState: renamed }).groups).toEqual(["SRE 2"]);
+    for (const op of ["create", "create-replacement", "delete", "delete-replaced", "replace", "update"]) {
+      expect([op, changesAnything({ steps: [{ op, urn: sre.urn, oldState: sre, newState: sre }] })]).toEqual([op, true]);
+    }
+  });
+
+  it("a type that only ends like one of ours, or only contains Pulumi's dynamic or Cloudflare's or the command package's, is not taken for it", () => {
+    const step = (type: string, inputs: Record<string, unknown> = {}) => ({
+      op: "create",
+      urn: `urn:pulumi:s::p::${type}::x`,
+      newState: { urn: `urn:pulumi:s::p::${type}::x`, type, inputs: { accountId: ACCOUNT, name: "Spoof", policies: [], ...inputs }, propertyDependencies: {} },
+    });
+    expect(play(step("pulumi-nodejs:dynamic/cloudflare-iax:UserGroup", { __provider: "exports.handler = 1" })).risks).toEqual([
+      "not-reviewed: pulumi-nodejs:dynamic/cloudflare-iax:UserGroup x: a dynamic resource whose provider is not this package's: its code runs with the stack's token and may change any access; not reviewed",
+    ]);
+    for (const type of ["mine:pulumi-nodejs:dynamic:Resource", "mine:cloudflare:index/apiToken:ApiToken", "mine:index/command:Command"]) {
+      expect([type, play(step(type, { __provider: 'require("pulumi-cloudflare-iam/provider")' }))]).toEqual([type, { groups: ["SRE"], risks: [] }]);
+    }
+  });
+
+  it("every @pulumi/cloudflare type named for a token, member, group or role, whatever surrounds the word, is not reviewed", () => {
+    const types = ["cloudflare:index/accountTokenPolicy:AccountTokenPolicy", "cloudflare:index/memberRoles:MemberRoles", "cloudflare:index/zeroTrustUserGroupSettings:X"];
+    for (const type of types) {
+      const s = { urn: `urn:pulumi:s::p::${type}::x`, type, inputs: {}, propertyDependencies: {} };
+      expect(play({ op: "create", urn: s.urn, newState: s }).risks).toEqual([`not-reviewed: ${type} x: not reviewed: grants access outside user groups`]);
+    }
+  });
+
+  it("a dynamic resource whose provider is not a string is someone else's", () => {
+    const type = "pulumi-nodejs:dynamic:Resource";
+    const s = { urn: `urn:pulumi:s::p::${type}::x`, type, inputs: { __provider: 42 }, propertyDependencies: {} };
+    expect(play({ op: "create", urn: s.urn, newState: s }).risks).toEqual([
+      `not-reviewed: ${type} x: a dynamic resource whose provider is not this package's: its code runs with the stack's token and may change any access; not reviewed`,
+    ]);
+  });
+});
