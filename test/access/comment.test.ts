@@ -133,27 +133,27 @@ describe("the comment's bound, counted exactly", () => {
     expect([commentChars(""), commentChars("ab"), commentChars("a\nb\n")]).toEqual([0, 2, 6]);
   });
 
-  it("holds the bound to the character: its own count (the text, and a feed after the last line) at the bound keeps the review whole, one less cuts it", () => {
+  it("holds the bound to the character: a review, or a review and its preview, that fits exactly is whole, one character less cuts it", () => {
     const review = one("a risk");
     const whole = reviewMarkdown(review);
-    const at = (maxChars: number) => reviewComment(review, { maxChars, wholeReviewAt: "r.md" });
-    expect(at(commentChars(whole) + 2)).toBe(whole);
-    expect(at(commentChars(whole) + 1)).not.toBe(whole);
+    const at = (maxChars: number, previewDiff?: string) => reviewComment(review, { maxChars, wholeReviewAt: "r.md", previewDiff });
+    expect(at(commentChars(whole))).toBe(whole);
+    expect(at(commentChars(whole) - 1)).not.toBe(whole);
+    const folded = at(DEFAULT_COMMENT_CHARS, "+ a step");
+    expect(folded).not.toContain("Cut to fit");
+    expect(at(commentChars(folded), "+ a step")).toBe(folded);
+    expect(at(commentChars(folded) - 1, "+ a step")).toContain("Cut to fit");
   });
 
-  it("keeps a line that fills the room to the character, in the risks and in the folded preview", () => {
-    const risks: Review = { ...emptyReview(), risks: [...Array(30).keys()].map((i) => ({ kind: "unresolved", message: [`risk ${i} ${"x".repeat(80)}`] })) };
+  it("keeps a preview line that fills the room to the character", () => {
     const previewDiff = [...Array(40).keys()].map((i) => `+ line ${i} ${"y".repeat(20)}`).join("\n");
-    /** The bounds in a range at which the comment's own count is the bound itself. */
-    const filled = (review: Review, from: number, to: number, extra: { previewDiff?: string } = {}) =>
-      [...Array(to - from).keys()]
-        .map((i) => from + i)
-        .filter((maxChars) => {
-          const comment = reviewComment(review, { maxChars, wholeReviewAt: "r.md", ...extra });
-          return (extra.previewDiff === undefined || comment.includes("<details>")) && commentChars(comment) + 2 === maxChars;
-        });
-    expect(filled(risks, 2_000, 3_000)).not.toEqual([]);
-    expect(filled(one("a risk"), 300, 500, { previewDiff })).not.toEqual([]);
+    const cutAt = (maxChars: number) => reviewComment(one("a risk"), { maxChars, wholeReviewAt: "r.md", previewDiff });
+    const folded = [...Array(300).keys()].map((i) => 200 + i).filter((maxChars) => cutAt(maxChars).includes("<details>"));
+    expect(folded.filter((maxChars) => commentChars(cutAt(maxChars)) > maxChars)).toEqual([]);
+    const filled = folded.filter((maxChars) => cutAt(maxChars).includes("Cut to fit") && commentChars(cutAt(maxChars)) === maxChars);
+    expect(filled.some((maxChars) => !cutAt(maxChars).includes("40 more lines of the preview"))).toBe(true);
+    // Even the fold's frame alone, every line cut, is shown when it fits to the character.
+    expect(filled.some((maxChars) => cutAt(maxChars).includes("40 more lines of the preview"))).toBe(true);
   });
 
   it("says one line and one risk in the singular", () => {
