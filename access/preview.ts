@@ -25,6 +25,8 @@ const state = z.object({
   inputs: z.record(z.unknown()).default({}),
   outputs: z.record(z.unknown()).optional(),
   propertyDependencies: z.record(z.array(z.string())).default({}),
+  /** The resource option: its delete leaves the object in the account. */
+  retainOnDelete: z.boolean().optional(),
 });
 type State = z.infer<typeof state>;
 
@@ -67,10 +69,11 @@ const PROVIDER_KIND_NAMES = new RegExp(`\\b(${Object.keys(KINDS).join("|")})\\b`
 const SHAPES: Record<Kind, (has: (key: string) => boolean) => boolean> = {
   UserGroupMembers: (has) => has("userGroupId") && has("memberIds"),
   UserGroupMember: (has) => has("userGroupId") && has("memberId"),
-  UserGroup: (has) => has("policies") && !has("userGroupId"),
+  UserGroup: (has) => has("policies") && !has("userGroupId") && !has("email"),
   ResourceGroup: (has) => has("scope"),
   SSOConnector: (has) => has("emailDomain"),
   OAuthClient: (has) => has("clientName"),
+  AccountMember: (has) => has("email") && !has("userGroupId"),
 };
 
 /** The kind a serialized `__provider` loads from this package, when it names exactly one. */
@@ -152,6 +155,8 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
   const accountWide = { key: `com.cloudflare.api.account.${before.accountId}`, objects: [{ key: "*" }] };
   // The objects created in this change, by URN: their ids are unknown until `up`.
   const created = new Map<string, { kind: Kind; id: string }>();
+  /** fact 56: addresses compare without case. */
+  const memberWithEmail = (email: unknown) => (typeof email === "string" && !isUnknown(email) ? after.members.find((m) => m.email === email.toLowerCase()) : undefined);
 
   const label = (s: State, kind?: string): Text => [name(`${kind ?? s.type} ${resourceName(s.urn)}`)];
   const risk = (kind: Risk["kind"], s: State, why: Text, as?: string) => risks.push({ kind, message: text`${label(s, as)}: ${why}` });
@@ -165,23 +170,42 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
   const changing = new Set(preview.steps.filter((step) => !NO_CHANGE_OPS.has(step.op)).map((step) => step.urn));
   for (const step of preview.steps) {
     const kind = kindOf(step.newState);
-    if (kind && CREATES.has(step.op)) {
-      const adoptId = step.newState!.inputs.adoptId;
-      created.set(step.urn, { kind, id: typeof adoptId === "string" && !isUnknown(adoptId) ? adoptId : `(new ${kind} ${resourceName(step.urn)})` });
-    }
+    if (kind && CREATES.has(step.op)) created.set(step.urn, { kind, id: createdId(kind, step.urn, step.newState!.inputs) });
+  }
+
+  /** What a create's id will be: the one it adopts, else a placeholder the review names. */
+  function createdId(kind: Kind, urn: string, inputs: Record<string, unknown>): string {
+    const adoptId = inputs.adoptId;
+    if (typeof adoptId === "string" && !isUnknown(adoptId)) return adoptId;
+    // fact 69: with adoptExisting, an address that has a membership keeps that membership's id.
+    const existing = kind === "AccountMember" && inputs.adoptExisting === true ? memberWithEmail(inputs.email) : undefined;
+    return existing?.id ?? `(new ${kind} ${resourceName(urn)})`;
   }
 
   /**
    * The ids a property holds or will hold. `exact` when it is known, or unknown but depends only
    * on one object of the right kind that this change creates.
    */
-  function idsOf(value: unknown, s: State, property: string, kind: Kind): { ids: string[]; exact: boolean } {
+  function idsOf(value: unknown, s: State, property: string, kind: Kind, unknowns = 1): { ids: string[]; exact: boolean } {
     if (!isUnknown(value)) return { ids: typeof value === "string" ? [value] : [], exact: typeof value === "string" };
     const deps = s.propertyDependencies[property] ?? [];
     const ids = deps.flatMap((urn) => (created.get(urn)?.kind === kind ? [created.get(urn)!.id] : []));
     // Only an object this change creates or updates can hold a value unknown at preview.
     const others = deps.filter((urn) => changing.has(urn) && created.get(urn)?.kind !== kind);
-    return { ids, exact: ids.length === 1 && others.length === 0 };
+    return { ids, exact: ids.length === unknowns && others.length === 0 };
+  }
+
+  /**
+   * The member ids a list holds or will hold: each id unknown at preview is an account member this
+   * change invites, when the list depends on exactly as many invites as it has unknowns, and on nothing else that changes.
+   */
+  function memberIdsOf(value: unknown, s: State, property: string): { ids: string[]; exact: boolean } {
+    if (!Array.isArray(value)) return { ids: [], exact: value === undefined };
+    const unknowns = value.filter(isUnknown).length;
+    const known = strings(value);
+    if (unknowns === 0) return { ids: known, exact: true };
+    const invited = idsOf(UNKNOWN, s, property, "AccountMember", unknowns);
+    return invited.exact ? { ids: [...known, ...invited.ids], exact: true } : { ids: known, exact: false };
   }
 
   const group = (id: string) => after.userGroups.find((g) => g.id === id);
@@ -276,19 +300,21 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
     },
     UserGroupMembers: ({ kind, s, old, inputs }) => {
       const target = targetGroup(s, kind);
-      if (containsUnknown(inputs.memberIds)) unresolved(s, kind, ["its members are unknown until apply: anyone in the account may be added"]);
+      const members = memberIdsOf(inputs.memberIds, s, "memberIds");
+      if (!members.exact) unresolved(s, kind, ["its members are unknown until apply: anyone in the account may be added"]);
       if (!target) return;
       // The list replaces the group's members: whoever is there but neither planned nor put there by this program goes too.
-      const planned = strings(inputs.memberIds);
+      const planned = members.ids;
       const ours = new Set([...planned, ...strings(old?.outputs?.memberIds)]);
       outside.push({ groupId: target.id, memberIds: target.memberIds.filter((m) => !ours.has(m)) });
       target.memberIds = planned;
     },
     UserGroupMember: ({ kind, s, inputs }) => {
       const target = targetGroup(s, kind);
-      if (isUnknown(inputs.memberId)) unresolved(s, kind, ["the member is unknown until apply: anyone in the account may be added"]);
-      const member = inputs.memberId;
-      if (target && typeof member === "string" && !isUnknown(member) && !target.memberIds.includes(member)) target.memberIds = [...target.memberIds, member];
+      const { ids, exact } = idsOf(inputs.memberId, s, "memberId", "AccountMember");
+      if (!exact) unresolved(s, kind, ["the member is unknown until apply: anyone in the account may be added"]);
+      const member = ids[0];
+      if (target && member !== undefined && !target.memberIds.includes(member)) target.memberIds = [...target.memberIds, member];
     },
     SSOConnector: ({ kind, s, id, inputs }) => {
       const unknown = unknownPaths(inputs).map((path) => path.join("."));
@@ -311,7 +337,24 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
       const args = { ...inputs, scopes: canonicalScopes(strings(inputs.scopes)), visibility: unknown.length ? "public" : inputs.visibility };
       after.oauthClients = [...after.oauthClients.filter((c) => c.id !== id), { id, args }];
     },
+    AccountMember: ({ kind, s, id, inputs }) => {
+      if (isUnknown(inputs.email)) unresolved(s, kind, ["its email is unknown until apply: reviewed as a new member"]);
+      // fact 63: one dimension at a time; fact 62: each counted once, whatever the API mirrors.
+      const roles = inputs.roles === undefined ? [] : roleIds(s, kind, inputs.roles);
+      putMember(s, id, inputs.email, { roles, policies: inputs.roles === undefined ? policies(s, kind) : [] });
+    },
   };
+
+  /** Legacy roles by id or by name (as AccountMember takes them); one unknown is read as the widest role. */
+  function roleIds(s: State, kind: Kind, raw: unknown): string[] {
+    const items = Array.isArray(raw) ? raw : [UNKNOWN];
+    return items.map((role) => {
+      const found = typeof role === "string" && !isUnknown(role) ? after.roles.find((r) => r.id === role || r.name === role) : undefined;
+      if (found) return found.id;
+      unresolved(s, kind, ["a role is unknown until apply, or not one of the account's: reviewed as administrator-class on the whole account"]);
+      return UNKNOWN_PERMISSION;
+    });
+  }
 
   /** How a delete of each kind plays on the account. */
   const removes: Record<Kind, (id: string) => void> = {
@@ -329,6 +372,7 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
     },
     SSOConnector: (id) => (after.ssoConnectors = after.ssoConnectors.filter((c) => c.id !== id)),
     OAuthClient: (id) => (after.oauthClients = after.oauthClients.filter((c) => c.id !== id)),
+    AccountMember: (id) => removeMember(after.members.find((m) => m.id === id)),
   };
 
   function put(kind: Kind, s: State, id: string, old?: State): void {
@@ -341,20 +385,36 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
     removes[kind](s.id ?? "");
   }
 
+  /**
+   * A member, as this package's AccountMember or @pulumi/cloudflare's sets it: found by id, else
+   * by address (fact 56), else invited (fact 57: pending), holding exactly the grants given.
+   */
+  function putMember(s: State, id: string, email: unknown, grants: Pick<SnapshotMember, "roles" | "policies">): void {
+    const address = typeof email === "string" && !isUnknown(email) ? email.toLowerCase() : `(member ${resourceName(s.urn)})`;
+    const existing = after.members.find((m) => m.id === id) ?? memberWithEmail(address);
+    const member: SnapshotMember = existing ?? { id, email: address, status: "pending", roles: [], policies: [] };
+    if (!existing) after.members.push(member);
+    member.roles = grants.roles;
+    member.policies = grants.policies;
+  }
+
+  /** A member leaves the account, and with it every group (fact 66). */
+  function removeMember(member: SnapshotMember | undefined): void {
+    if (!member) return;
+    after.members = after.members.filter((m) => m !== member);
+    for (const g of after.userGroups) g.memberIds = g.memberIds.filter((m) => m !== member.id);
+  }
+
   /** @pulumi/cloudflare's AccountMember: the member's own roles and policies (facts 52, 64). */
   function putCloudflareMember(s: State): void {
     const inputs = s.inputs;
     const unknown = unknownPaths({ email: inputs.email, roles: inputs.roles, policies: inputs.policies }).map((path) => path.join("."));
     if (unknown.length) risk("unresolved", s, text`unknown until apply: ${paths(unknown)}; reviewed as administrator-class on the whole account`);
     const email = typeof inputs.email === "string" && !isUnknown(inputs.email) ? inputs.email.toLowerCase() : `(member ${resourceName(s.urn)})`;
-    // fact 56: the API fills the email in two places, compared without case.
-    const existing = after.members.find((m) => m.email === email);
-    const member: SnapshotMember = existing ?? { id: `(invited ${email})`, email, status: "pending", roles: [], policies: [] };
-    if (!existing) after.members.push(member);
     const policiesIn = Array.isArray(inputs.policies) ? (inputs.policies as { access?: unknown; permissionGroups?: unknown; resourceGroups?: unknown }[]) : [];
     const idList = (list: unknown) => (Array.isArray(list) ? list.map((x: { id?: unknown }) => (typeof x?.id === "string" && !isUnknown(x.id) ? x.id : UNKNOWN)) : [UNKNOWN]);
     const systemGroup = systemGroupOf(after);
-    member.policies = policiesIn.map((p) => {
+    const granted: SnapshotPolicy[] = policiesIn.map((p) => {
       const resourceGroups = idList(p.resourceGroups);
       const wide = resourceGroups.some(isUnknown);
       return {
@@ -365,17 +425,14 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
       };
     });
     if (unknown.length)
-      member.policies.push({ access: "allow", permissionGroups: [UNKNOWN_PERMISSION], resourceGroups: systemGroup ? [systemGroup] : [], scopes: systemGroup ? [] : [accountWide] });
+      granted.push({ access: "allow", permissionGroups: [UNKNOWN_PERMISSION], resourceGroups: systemGroup ? [systemGroup] : [], scopes: systemGroup ? [] : [accountWide] });
     // fact 63: with both, the API prefers policies; fact 64: a PUT replaces the dimension it sends.
-    member.roles = policiesIn.length ? [] : strings(inputs.roles);
+    putMember(s, `(invited ${email})`, email, { roles: policiesIn.length ? [] : strings(inputs.roles), policies: granted });
   }
 
   function removeCloudflareMember(s: State): void {
     const email = String(s.outputs?.email ?? s.inputs.email ?? "").toLowerCase();
-    const member = after.members.find((m) => m.id === s.id || (email && m.email === email));
-    if (!member) return;
-    after.members = after.members.filter((m) => m !== member);
-    for (const g of after.userGroups) g.memberIds = g.memberIds.filter((m) => m !== member.id);
+    removeMember(after.members.find((m) => m.id === s.id || (email && m.email === email)));
   }
 
   for (const step of preview.steps) {
@@ -398,7 +455,7 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
     }
     if (resource.as === "cloudflare-member") {
       if (!accountIsReviewed(s, "AccountMember")) continue;
-      if (DELETES.has(step.op) && step.oldState) removeCloudflareMember(step.oldState);
+      if (DELETES.has(step.op) && step.oldState && !step.oldState.retainOnDelete) removeCloudflareMember(step.oldState);
       if ((CREATES.has(step.op) || step.op === "update") && step.newState) putCloudflareMember(step.newState);
       continue;
     }
@@ -413,7 +470,8 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
       );
     }
     if (!kind || !accountIsReviewed(s, kind)) continue;
-    if (DELETES.has(step.op) && step.oldState) remove(kind, step.oldState);
+    // retainOnDelete: the engine forgets the object and leaves it in the account.
+    if (DELETES.has(step.op) && step.oldState && !step.oldState.retainOnDelete) remove(kind, step.oldState);
     if (CREATES.has(step.op) && step.newState) put(kind, step.newState, created.get(step.urn)!.id);
     if (step.op === "update" && step.newState) put(kind, step.newState, step.oldState?.id ?? step.newState.id ?? "", step.oldState);
   }

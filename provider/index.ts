@@ -4,6 +4,7 @@
  * The kinds are listed in resources/kinds.ts, a contract with every state file ever written.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { accountMemberProvider } from "./resources/account-member/provider";
 import type { ProviderKind } from "./resources/kinds";
 import { oauthClientProvider } from "./resources/oauth-client/provider";
 import { resourceGroupProvider } from "./resources/resource-group/provider";
@@ -22,4 +23,5 @@ export const providers: Record<ProviderKind, dynamic.ResourceProvider> = {
   userGroupMember: userGroupMemberProvider,
   ssoConnector: ssoConnectorProvider,
   oauthClient: oauthClientProvider,
+  accountMember: accountMemberProvider,
 };

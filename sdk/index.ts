@@ -3,6 +3,8 @@
 export type { AccessPolicyArgs } from "./access-policy/component";
 export { AccessPolicy } from "./access-policy/component";
 export type { AccessSpecInput } from "./access-policy/spec";
+export type { AccountMemberArgs } from "./account-member";
+export { AccountMember } from "./account-member";
 export { getAccountMembers, getAccountMembersOutput } from "./get-account-members";
 export type { GetOAuthScopesResult, OAuthScope } from "./get-oauth-scopes";
 export { getOAuthScopes, getOAuthScopesOutput } from "./get-oauth-scopes";

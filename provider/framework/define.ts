@@ -39,6 +39,11 @@ export interface ResourceDefinition<Inputs extends { accountId: string }, Output
   delete(ctx: Context, id: string, outputs: Outputs): Promise<void>;
   /** The inputs that would produce `outputs`: what `read` reports as the refreshed inputs. */
   inputsOf(outputs: Outputs): Omit<Inputs, "adoptId">;
+  /**
+   * The inputs with what they name by name (a legacy role, say) replaced by ids, through the API:
+   * before they are compared or sent. A value still unknown at preview is left as it is.
+   */
+  resolve?(ctx: Context, inputs: Inputs): Promise<Inputs>;
   /** Changes no single field shows, such as server state the inputs ask to clear. */
   extraChanges?(olds: Outputs, news: Inputs): string[];
   /** Refuses, at preview, a change that cannot be applied as asked (throws a ProviderError). */
@@ -93,6 +98,7 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
   const written = (outputs: Outputs) => withoutUndefined(stamped(outputs, definition.state));
   /** State from the engine, in today's shape before anything reads it. */
   const current = (state: Outputs) => upgraded(label, state, definition.state);
+  const resolved = (ctx: Context, inputs: Inputs) => definition.resolve?.(ctx, inputs) ?? Promise.resolve(inputs);
   const hints = (ctx: Context, subject: Inputs | Outputs) => (error: unknown) => definition.explain?.(ctx, error, subject) ?? Promise.resolve(undefined);
 
   return {
@@ -109,8 +115,9 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
       return { inputs: withoutUndefined(inputs), failures };
     },
 
-    async diff(_id: string, state: Outputs, news: Inputs) {
+    async diff(_id: string, state: Outputs, given: Inputs) {
       const olds = current(state);
+      const news = await step(label, "diff", () => resolved(context(), given));
       const changed = [...changedFields(fields, olds, news), ...(definition.extraChanges?.(olds, news) ?? [])];
       const replaces = changed.filter((key) => replacesOn(fields[key], olds, news, key));
       if (changed.length && !replaces.length && !containsUnknown(news)) definition.validateChange?.(olds, news);
@@ -125,7 +132,8 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
         label,
         "create",
         async () => {
-          const made = await (inputs.adoptId ? adopt(ctx, inputs.adoptId, inputs) : definition.create(ctx, inputs)).catch((error) => {
+          const wanted = await resolved(ctx, inputs);
+          const made = await (wanted.adoptId ? adopt(ctx, wanted.adoptId, wanted) : definition.create(ctx, wanted)).catch((error) => {
             // The half-made object's outputs go into state too: versioned like any other.
             throw error instanceof CreatedButIncomplete ? new CreatedButIncomplete(error.id, written(error.outputs as Outputs), error.cause) : error;
           });
@@ -159,7 +167,7 @@ export function defineResource<Inputs extends { accountId: string; adoptId?: str
 
     async update(id: string, olds: Outputs, news: Inputs) {
       const ctx = context();
-      return step(label, `update of ${id}`, async () => ({ outs: written(await definition.update(ctx, id, current(olds), news)) }), hints(ctx, news));
+      return step(label, `update of ${id}`, async () => ({ outs: written(await definition.update(ctx, id, current(olds), await resolved(ctx, news))) }), hints(ctx, news));
     },
 
     async delete(id: string, outputs: Outputs) {

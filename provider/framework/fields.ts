@@ -17,6 +17,9 @@ export interface FieldRule {
   stable?: boolean;
   /** Read by create alone; a later change does nothing to the object, so it is never a diff. */
   createOnly?: boolean;
+  /** Compared only when the new inputs manage it: one of two mirrored dimensions (fact 62). */
+  // biome-ignore lint/suspicious/noExplicitAny: as for `replace`, the callback takes the resource's own inputs
+  managedWhen?: (inputs: any) => boolean;
 }
 
 /** Every input but `adoptId` (which only steers create), each exactly once. */
@@ -39,7 +42,7 @@ export function replacesOn(rule: FieldRule | undefined, olds: object, news: obje
 export function changedFields(fields: Table, olds: object, news: object): string[] {
   return Object.entries(fields)
     .filter(([key, rule]) => {
-      if (rule.createOnly) return false;
+      if (rule.createOnly || rule.managedWhen?.(news) === false) return false;
       const next = valueAt(news, key);
       return containsUnknown(next) || !deepEqual(canonicalOf(rule, next), canonicalOf(rule, valueAt(olds, key)));
     })

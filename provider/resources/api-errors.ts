@@ -25,6 +25,22 @@ export const API_ERRORS = {
   UserGroupMemberNotFound: { facts: [34], status: 404, code: 404, includes: "not found in user group" },
   /** fact 39: a group that SCIM manages refuses renames, member changes and deletion. */
   ScimManaged: { facts: [39], includes: "SCIM" },
+  /** facts 67 and 80: an account member that does not exist (removed, or its invite expired), on GET and DELETE. */
+  MemberNotFound: { facts: [67, 80], code: 1003 },
+  /** fact 68 (Conflict C4): the same unknown member on PUT is code 400, BadRequest. */
+  MemberUnknownOnUpdate: { facts: [68], status: 400, code: 400 },
+  /** fact 68: a wrong or empty account id, on every member call. */
+  InvalidRoute: { facts: [68], code: 7003 },
+  /** fact 69: a second invite of an address that has a membership, pending or accepted. */
+  MemberAlreadyExists: { facts: [69], status: 400, includes: "already exists" },
+  /** fact 69: the same duplicate may come back only as a generic validation error; fact 70 shares the code. */
+  MemberValidationFailed: { facts: [69, 70], code: 1001 },
+  /** fact 58: `status: accepted` for an address that has no Cloudflare user yet. */
+  AutomaticVerification: { facts: [58], code: 1001, includes: "automatic verification" },
+  /** fact 70: a role the account cannot assign. */
+  InvalidRoleAssignment: { facts: [70], code: 1001, includes: "Invalid role assignments" },
+  /** fact 70: a permission group and a resource group that cannot go together in a member's policy. */
+  InvalidMemberGrant: { facts: [70], code: 1006 },
 } satisfies Record<string, KnownError>;
 
 export type KnownErrorName = keyof typeof API_ERRORS;
@@ -44,6 +60,14 @@ export const EXPLANATIONS = {
   InvalidMember: "Every member id must be the id of a current account member (see getAccountMembers); remove anyone who has left the account",
   userGroupNameInUse: (name: string, existingId: string | undefined) =>
     `User group names are unique in an account: to manage the existing group "${name}" with this resource, set adoptId: "${existingId ?? "<its id>"}"; to keep both, choose another name`,
+  MemberUnknownOnUpdate: "The membership no longer exists (removed by hand, or its invite expired: fact 80); run pulumi refresh, and the next pulumi up invites the person again",
+  InvalidRoute: "Cloudflare does not know this account id (fact 68): check accountId, or the cloudflare-iam:accountId setting",
+  AutomaticVerification: "Cloudflare adds someone directly only when they already have a Cloudflare user (fact 58); anyone else is invited, and stays pending until they accept",
+  InvalidRoleAssignment: "One of the roles is not one this account can assign (fact 70); list the account's roles with GET /accounts/{id}/roles, or grant with policies instead",
+  InvalidMemberGrant:
+    "Cloudflare refuses this pair of permission group and resource group in a member's policy (fact 70): an account-wide permission group needs a resource group that covers the account",
+  memberExists: (email: string, id: string) =>
+    `${JSON.stringify(email)} already has a membership in this account (${id}, fact 69); to manage it with this resource set adoptExisting: true or adoptId: "${id}"`,
 } as const;
 
 /** The explanation both member resources give. */

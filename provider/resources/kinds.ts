@@ -12,6 +12,7 @@ export const KINDS = {
   userGroupMember: "UserGroupMember",
   ssoConnector: "SSOConnector",
   oauthClient: "OAuthClient",
+  accountMember: "AccountMember",
 } as const;
 
 export type ProviderKind = keyof typeof KINDS;

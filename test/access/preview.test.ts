@@ -396,3 +396,106 @@ describe("every step kind `pulumi preview --json` writes, and the types it is to
     ]);
   });
 });
+
+describe("AccountMember: an invite, a change of direct grants, a removal", () => {
+  const ADMIN_ROLE = { id: "r-admin", name: "Administrator", description: "", permissions: {} };
+  const ada = { id: "ada", email: "ada@example.com", status: "accepted", roles: [], policies: [] };
+  const account: AccountSnapshot = { ...live, roles: [ADMIN_ROLE], members: [ada] };
+  const create = (type: string, name: string, inputs: Record<string, unknown>, deps: Record<string, string[]> = {}) => ({
+    op: "create",
+    urn: urn(type, name),
+    newState: state(type, name, inputs, deps),
+  });
+  const played = (...steps: Preview["steps"]) => applyPreview(account, { steps });
+  const messages = (planned: ReturnType<typeof played>) => planned.risks.map((r) => `${r.kind}: ${plain(r.message)}`);
+  const dnsWrite = { access: "allow", permissionGroups: ["dns-write"], resourceGroups: ["rg"] };
+  const invite = create("AccountMember", "bob", { email: "Bob@Example.com", policies: [dnsWrite] });
+  const bobId = "(new AccountMember bob)";
+
+  it("a create is a pending member holding its direct policies, and a member list naming its unknown id resolves to it", () => {
+    const planned = played(invite, {
+      op: "update",
+      urn: urn("UserGroupMembers", "sre"),
+      newState: state("UserGroupMembers", "sre", { userGroupId: "g1", memberIds: ["ada", UNKNOWN] }, { memberIds: [invite.urn] }),
+    });
+    expect(planned.after.members.find((m) => m.id === bobId)).toEqual({
+      id: bobId,
+      email: "bob@example.com",
+      status: "pending",
+      roles: [],
+      policies: [{ ...dnsWrite, scopes: [] }],
+    });
+    expect(planned.after.userGroups[0].memberIds).toEqual(["ada", bobId]);
+    expect(messages(planned)).toEqual([]);
+  });
+
+  it("one member resolves a UserGroupMember's unknown id; an unknown that also depends on another change stays a risk", () => {
+    const joins = create("UserGroupMember", "bob-sre", { userGroupId: "g1", memberId: UNKNOWN }, { memberId: [invite.urn] });
+    expect(played(invite, joins).after.userGroups[0].memberIds).toContain(bobId);
+    const group = create("UserGroup", "other", { name: "Other", policies: [] });
+    const both = create("UserGroupMembers", "m", { userGroupId: "g1", memberIds: [UNKNOWN] }, { memberIds: [invite.urn, group.urn] });
+    const planned = played(invite, group, both);
+    expect(planned.after.userGroups[0].memberIds).not.toContain(bobId);
+    expect(messages(planned)).toEqual(["unresolved: UserGroupMembers m: its members are unknown until apply: anyone in the account may be added"]);
+  });
+
+  it("two unknown ids resolve to two invites, and to no more", () => {
+    const carol = create("AccountMember", "carol", { email: "carol@example.com" });
+    const list = (ids: unknown[]) => create("UserGroupMembers", "m", { userGroupId: "g1", memberIds: ids }, { memberIds: [invite.urn, carol.urn] });
+    expect(played(invite, carol, list([UNKNOWN, UNKNOWN])).after.userGroups[0].memberIds).toEqual([bobId, "(new AccountMember carol)"]);
+    expect(messages(played(invite, carol, list([UNKNOWN])))).toEqual(["unresolved: UserGroupMembers m: its members are unknown until apply: anyone in the account may be added"]);
+  });
+
+  it("fact 62: roles by name are the account's role ids, and the policies are then none: each grant counted once", () => {
+    const planned = played(create("AccountMember", "bob", { email: "bob@example.com", roles: ["Administrator"] }));
+    expect(planned.after.members.find((m) => m.id === bobId)).toMatchObject({ roles: ["r-admin"], policies: [] });
+  });
+
+  it("an unknown email or role is a risk, read as a new member with the widest role", () => {
+    const planned = played(create("AccountMember", "x", { email: UNKNOWN, roles: [UNKNOWN] }));
+    expect(messages(planned)).toEqual([
+      "unresolved: AccountMember x: its email is unknown until apply: reviewed as a new member",
+      "unresolved: AccountMember x: a role is unknown until apply, or not one of the account's: reviewed as administrator-class on the whole account",
+    ]);
+    expect(planned.after.members.find((m) => m.email === "(member x)")!.roles).toEqual([UNKNOWN_PERMISSION]);
+  });
+
+  it("fact 69: with adoptExisting, an address already in the account keeps its membership, and a member list naming it resolves to it", () => {
+    const adopt = create("AccountMember", "ada", { email: "ADA@example.com", adoptExisting: true, roles: ["r-admin"] });
+    const joins = create("UserGroupMember", "ada-sre", { userGroupId: "g1", memberId: UNKNOWN }, { memberId: [adopt.urn] });
+    const planned = played(adopt, joins);
+    expect(planned.after.members).toEqual([{ ...ada, roles: ["r-admin"], policies: [] }]);
+    expect(planned.after.userGroups[0].memberIds).toEqual(["ada", "hand"]);
+  });
+
+  it("fact 69: an invite of an address already in the account, without adoptExisting, is played on that member: the widest reading", () => {
+    const planned = played(create("AccountMember", "again", { email: "Ada@example.com", policies: [dnsWrite] }));
+    expect(planned.after.members).toEqual([{ ...ada, policies: [{ ...dnsWrite, scopes: [] }] }]);
+  });
+
+  it("an update replaces the member's direct grants", () => {
+    const old = state("AccountMember", "ada", { email: "ada@example.com", roles: ["r-admin"] }, {}, "ada");
+    const planned = played({ op: "update", urn: old.urn, oldState: old, newState: state("AccountMember", "ada", { email: "ada@example.com", policies: [dnsWrite] }) });
+    expect(planned.after.members).toEqual([{ ...ada, roles: [], policies: [{ ...dnsWrite, scopes: [] }] }]);
+  });
+
+  it("a delete removes the member from the account and every group; a retained delete (retainOnDelete) removes nothing", () => {
+    const old = state("AccountMember", "ada", { email: "ada@example.com" }, {}, "ada");
+    const planned = played({ op: "delete", urn: old.urn, oldState: old });
+    expect(planned.after.members).toEqual([]);
+    expect(planned.after.userGroups[0].memberIds).toEqual(["hand"]);
+    const retained = played({ op: "delete", urn: old.urn, oldState: { ...old, retainOnDelete: true } });
+    expect(retained.after.members).toEqual([ada]);
+    expect(retained.after.userGroups[0].memberIds).toEqual(["ada", "hand"]);
+  });
+
+  it("under a type the review does not know, an AccountMember's inputs are told from a UserGroup's by the email", () => {
+    const DISGUISED = "urn:pulumi:s::p::pulumi-nodejs:dynamic:Resource::m";
+    const inputs = { accountId: ACCOUNT, __provider: "require('pulumi-cloudflare-iam')", email: "eve@example.com", policies: [dnsWrite] };
+    const planned = played({ op: "create", urn: DISGUISED, newState: { urn: DISGUISED, type: "pulumi-nodejs:dynamic:Resource", inputs, propertyDependencies: {} } });
+    expect(messages(planned)).toEqual([
+      "not-reviewed: pulumi-nodejs:dynamic:Resource m: carries this package's provider under a type the review does not know: reviewed as a AccountMember",
+    ]);
+    expect(planned.after.members.find((m) => m.email === "eve@example.com")!.policies).toEqual([{ ...dnsWrite, scopes: [] }]);
+  });
+});

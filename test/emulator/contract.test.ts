@@ -608,6 +608,11 @@ describe("audit logs (facts 100–122)", () => {
     expect(page.result.length).toBeGreaterThan(0);
     expect((await cf.user.tokens.verify()).status).toBe("active");
   });
+
+  it("GET /user: an account-owned token (one with no user) is refused, as AccountMember's removal guard assumes", async () => {
+    const error = await apiError(() => cf.user.get());
+    expect(error.status).toBe(403);
+  });
 });
 
 it("exercised every API route through the SDK", async () => {

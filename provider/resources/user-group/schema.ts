@@ -3,7 +3,7 @@ import { list, optional, serverString } from "../../client";
 import { accountId, cloudflareId, idSet, setOf } from "../common";
 import { apiScope, canonicalScope, type Scope, scopeInput, scopeWithDefaultKey } from "../resource-group/schema";
 
-const policyInput = z
+export const policyInput = z
   .object({
     // fact 21: Cloudflare refuses `deny` today; it is still accepted here, and the refusal explained.
     access: z.enum(["allow", "deny"], { errorMap: () => ({ message: "must be allow or deny" }) }),
@@ -32,7 +32,7 @@ export function policyKey(policy: Partial<PolicyInput>): string {
   return JSON.stringify([policy.access, idSet(policy.permissionGroups), idSet(policy.resourceGroups), scopes]);
 }
 
-const byKey = <T extends Partial<PolicyInput>>(policies: T[]) => [...policies].sort((a, b) => policyKey(a).localeCompare(policyKey(b)));
+export const byKey = <T extends Partial<PolicyInput>>(policies: T[]) => [...policies].sort((a, b) => policyKey(a).localeCompare(policyKey(b)));
 
 export const inputsSchema = z
   .object({
