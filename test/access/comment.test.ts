@@ -3,7 +3,7 @@
  * whole ones as fit, with how many more were cut), the rest cut at a line with one line saying
  * how much and where the whole review is, the preview folded below and cut first.
  */
-import { commentChars, DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, reviewComment } from "../../access/comment";
+import { commentChars, DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, MIN_COMMENT_CHARS, reviewComment } from "../../access/comment";
 import { emptyReview, type PersonChange, type Review, type Risk } from "../../access/compare";
 import { NO_CHANGE, reviewMarkdown } from "../../access/markdown";
 import { name, text } from "../../access/text";
@@ -166,6 +166,24 @@ describe("the comment's bound, counted exactly", () => {
     const folded = (maxChars: number) => reviewComment(one("a risk"), { maxChars, wholeReviewAt: "r.md", previewDiff: `+ a\n+ b\n+ ${"c".repeat(300)}` });
     const notes = [...Array(400).keys()].map((i) => /\*\*Cut to fit a pull-request comment:\*\* (.*)/.exec(folded(200 + i * 2))?.[1]);
     expect(notes).toContain("1 more line of the preview (303 characters) are left out.");
+  });
+
+  it("a cut in the risks ends the comment: the risks kept, how many more, and the line saying what was cut", () => {
+    const review: Review = {
+      ...emptyReview(),
+      risks: [...Array(60).keys()].map((i) => ({ kind: "unresolved", message: [`risk ${i} ${"x".repeat(80)}`] })),
+      notes: [["a note"]],
+    };
+    for (let maxChars = MIN_COMMENT_CHARS; maxChars < MIN_COMMENT_CHARS + 100; maxChars += 10) {
+      const lines = reviewComment(review, { maxChars, wholeReviewAt: "r.md" }).split("\n");
+      const kept = riskLines(lines.join("\n")).length - 1;
+      expect(lines.slice(4 + kept)).toEqual([
+        `- ⚠️ ${60 - kept} more risks cut to fit a pull-request comment: the whole review lists each one, and --fail-on risk counts them all`,
+        "",
+        expect.stringMatching(/^\*\*Cut to fit a pull-request comment:\*\* \d+ more lines of the review \([\d,]+ characters\) are left out; the whole review is in `r\.md`\.$/),
+        "",
+      ]);
+    }
   });
 
   it("folds a preview without backticks in a fence of three", () => {

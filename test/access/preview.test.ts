@@ -300,6 +300,19 @@ describe("a disguised step: this package's provider under a type the review does
     expect(readAs(several, {})).toEqual({ risks: untold, members: ["ada", "hand"] });
   });
 
+  it("an email beside a group is a membership, not an account member", () => {
+    expect(readAs(SHIM, { email: "eve@example.com", userGroupId: "g1", memberId: "eve" })).toEqual({ risks: reviewedAs("UserGroupMember"), members: ["ada", "hand", "eve"] });
+  });
+
+  it("this package's module with a type it does not define is told by its provider, never played as ours", () => {
+    const type = "pulumi-nodejs:dynamic/cloudflare-iam:Thing";
+    const s = { urn: `urn:pulumi:s::p::${type}::t`, type, inputs: { __provider: SHIM, accountId: ACCOUNT, userGroupId: "g1", memberIds: ["eve"] }, propertyDependencies: {} };
+    const planned = applyPreview(account, { steps: [{ op: "create", urn: s.urn, newState: s }] });
+    expect(planned.risks.map((r) => plain(r.message))).toEqual([
+      `${type} t: carries this package's provider under a type the review does not know: reviewed as a UserGroupMembers`,
+    ]);
+  });
+
   it("a shim that names one kind is that kind, whatever its inputs look like", () => {
     expect(readAs('require("pulumi-cloudflare-iam/provider").providers.userGroupMember', { userGroupId: "g1", memberId: "eve", memberIds: ["x"] })).toEqual({
       risks: reviewedAs("UserGroupMember"),

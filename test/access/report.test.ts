@@ -176,7 +176,9 @@ describe("the report's page", () => {
         { ...account().userGroups[1], memberIds: ["ada"], policies: [allow(["zone"], ["prod"])] },
       ],
     });
-    expect(reportHtml(report(holes))).toContain('<td class="member">ada@example.com</td><td></td><td class="granted" title="Zone Read, via SRE">');
+    expect(reportHtml(report(holes))).toContain(
+      '<tr data-member="ada@example.com" data-via="sre"><td class="member">ada@example.com</td><td></td><td class="granted" title="Zone Read, via SRE">',
+    );
   });
 
   it("says whose account it is and what it counts, and needs no network: its style and script are in the page", () => {
