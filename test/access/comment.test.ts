@@ -186,6 +186,35 @@ describe("the comment's bound, counted exactly", () => {
     }
   });
 
+  it("a cut in a list keeps a prefix of the review, one blank line, and says exactly how many lines and characters it left out", () => {
+    // Short lines cut anywhere in the list; lines longer than the room cut it right after its heading's blank line.
+    for (const width of [40, 1_800]) {
+      const review: Review = {
+        ...emptyReview(),
+        risks: [{ kind: "unresolved", message: ["a risk"] }],
+        groups: [...Array(80).keys()].map((i) => ({ subject: [`group ${i}`], change: [`renamed ${"x".repeat(width)}`] })),
+        notes: [["a note"]],
+      };
+      const whole = reviewMarkdown(review).split("\n");
+      for (let maxChars = MIN_COMMENT_CHARS; maxChars < MIN_COMMENT_CHARS + 200; maxChars += 7) {
+        const comment = reviewComment(review, { maxChars, wholeReviewAt: "r.md" });
+        const lines = comment.split("\n");
+        // The review's lines, then a blank line, the cut line, and the comment's closing line feed.
+        const kept = lines.slice(0, -3);
+        expect(kept).toEqual(whole.slice(0, kept.length));
+        expect(lines.at(-3)).toBe("");
+        expect(comment).not.toMatch(/\n\n\n/);
+        // What the reader misses: every line after the kept ones (the blank one may be the review's own).
+        const missed = (from: number) => ({ lines: whole.slice(from, -1).length, chars: whole.slice(from, -1).join("\n").length + 1 });
+        expect([missed(kept.length), ...(whole[kept.length] === "" ? [missed(kept.length + 1)] : [])]).toContainEqual(cutSays(comment));
+      }
+    }
+  });
+
+  it("a review that alters no access, and whose preview's fold cannot fit, is the no-change line alone", () => {
+    expect(reviewComment(emptyReview(), { maxChars: 50, wholeReviewAt: "r.md", previewDiff: "+ a step" })).toBe(`${NO_CHANGE}\n`);
+  });
+
   it("folds a preview without backticks in a fence of three", () => {
     const comment = reviewComment(one("a risk"), { maxChars: DEFAULT_COMMENT_CHARS, wholeReviewAt: "r.md", previewDiff: "+ a step\n" });
     expect(comment.endsWith("<details><summary>pulumi preview --diff</summary>\n\n```diff\n+ a step\n```\n\n</details>\n")).toBe(true);
