@@ -11,3 +11,12 @@ describe("the review's names", () => {
     expect(literal('Ad"mins\u2028\u0085\u{e0001}')).toBe('"Ad\\"mins\\u2028\\u0085\\udb40\\udc01"');
   });
 });
+
+describe("a long name, cut", () => {
+  it("keeps 200 code points and says how many characters were cut, an astral character counted once, one in the singular", () => {
+    expect(visible("a".repeat(200))).toBe("a".repeat(200));
+    expect(visible(`${"a".repeat(200)}😀😀b`)).toBe(`${"a".repeat(200)}…(+3 characters)`);
+    expect(visible(`${"😀".repeat(201)}`)).toBe(`${"😀".repeat(200)}…(+1 character)`);
+    expect(visible("b".repeat(1_234), 3)).toBe("bbb…(+1,231 characters)");
+  });
+});
