@@ -512,3 +512,62 @@ describe("AccountMember: an invite, a change of direct grants, a removal", () =>
     expect(planned.after.members.find((m) => m.email === "eve@example.com")!.policies).toEqual([{ ...dnsWrite, scopes: [] }]);
   });
 });
+
+describe("what a preview is about: whether it changes anything, and for which account", () => {
+  const ours = (op: string) => ({ op, urn: urn("UserGroup", "g"), newState: state("UserGroup", "g", { name: "G", policies: [] }) });
+  const elsewhere = (op: string) => {
+    const type = "cloudflare:index/dnsRecord:DnsRecord";
+    return { op, urn: `urn:pulumi:s::p::${type}::r`, newState: { urn: `urn:pulumi:s::p::${type}::r`, type, inputs: {}, propertyDependencies: {} } };
+  };
+
+  it("one changing step of a reviewed type among unchanged ones changes something; a change elsewhere only does not", () => {
+    expect(changesAnything({ steps: [ours("same"), ours("create")] })).toBe(true);
+    expect(changesAnything({ steps: [elsewhere("create"), ours("same")] })).toBe(false);
+    expect(changesAnything({ steps: [{ op: "delete", urn: "u" }] })).toBe(false);
+  });
+
+  it("a secret account setting is no account id: the first one the resources name is", () => {
+    expect(previewAccountId({ config: { "cloudflare-iam:accountId": "[secret]" }, steps: [elsewhere("create"), ours("create")] })).toBe(ACCOUNT);
+    expect(previewAccountId({ steps: [elsewhere("create")] })).toBeUndefined();
+  });
+});
+
+describe("SSO connectors and OAuth clients played from their inputs", () => {
+  const account: AccountSnapshot = {
+    ...live,
+    ssoConnectors: [{ id: "s1", emailDomain: "example.com", enabled: false, useFedrampLanguage: true, verificationCode: "code-1", verificationStatus: "verified" }],
+  };
+  const play = (type: string, op: string, inputs: Record<string, unknown>, id?: string) => {
+    const s = state(type, "x", inputs, {}, id);
+    const planned = applyPreview(account, { steps: [{ op, urn: s.urn, newState: s, ...(op === "update" ? { oldState: s } : {}) }] });
+    return { after: planned.after, risks: planned.risks.map((r) => plain(r.message)) };
+  };
+
+  it("a connector unknown at preview names every unknown input; an update keeps what the account knows of it", () => {
+    const created = play("SSOConnector", "create", { emailDomain: UNKNOWN, enabled: UNKNOWN });
+    expect(created.risks).toEqual(["SSOConnector x: unknown until apply: emailDomain, enabled"]);
+    expect(created.after.ssoConnectors[1]).toEqual({
+      id: "(new SSOConnector x)",
+      emailDomain: UNKNOWN,
+      enabled: true,
+      useFedrampLanguage: false,
+      verificationCode: "",
+      verificationStatus: "",
+    });
+    const updated = play("SSOConnector", "update", { emailDomain: "example.com", enabled: true }, "s1");
+    expect(updated.after.ssoConnectors).toEqual([
+      { id: "s1", emailDomain: "example.com", enabled: true, useFedrampLanguage: true, verificationCode: "code-1", verificationStatus: "verified" },
+    ]);
+    expect(play("SSOConnector", "create", { emailDomain: "b.example", enabled: false }).after.ssoConnectors[1].enabled).toBe(false);
+  });
+
+  it("a client with unknown inputs is reviewed as public, its known scopes in canonical order", () => {
+    const unknown = play("OAuthClient", "create", { clientName: "Grafana", scopes: ["zone.read", UNKNOWN, "account.read"], visibility: UNKNOWN });
+    expect(unknown.risks).toEqual(["OAuthClient x: unknown until apply: scopes.1, visibility; reviewed as public"]);
+    expect(unknown.after.oauthClients).toEqual([
+      { id: "(new OAuthClient x)", args: { accountId: ACCOUNT, clientName: "Grafana", scopes: ["account.read", "zone.read"], visibility: "public" } },
+    ]);
+    const known = play("OAuthClient", "create", { clientName: "Grafana", scopes: ["zone.read"], visibility: "private" });
+    expect([known.risks, known.after.oauthClients[0].args.visibility]).toEqual([[], "private"]);
+  });
+});
