@@ -1,4 +1,4 @@
-import { codeSpan, literal, visible } from "../../access/inert";
+import { codeSpan, inertJson, literal, visible } from "../../access/inert";
 
 describe("the review's names", () => {
   it("shows every hidden character as a mark, in prose", () => {
@@ -18,5 +18,15 @@ describe("a long name, cut", () => {
     expect(visible(`${"a".repeat(200)}😀😀b`)).toBe(`${"a".repeat(200)}…(+3 characters)`);
     expect(visible(`${"😀".repeat(201)}`)).toBe(`${"😀".repeat(200)}…(+1 character)`);
     expect(visible("b".repeat(1_234), 3)).toBe("bbb…(+1,231 characters)");
+  });
+
+  it("shows whole a name longer than 200 UTF-16 units but not 200 code points", () => {
+    expect(visible("😀".repeat(150))).toBe("😀".repeat(150));
+  });
+});
+
+describe("JSON for a terminal", () => {
+  it("writes every hidden character in a string as its escape, and keeps the layout's own line feeds", () => {
+    expect(inertJson({ name: "a\u2028b\u202ec\nd" })).toBe('{\n  "name": "a\\u2028b\\u202ec\\nd"\n}\n');
   });
 });
