@@ -517,7 +517,7 @@ describe("what a preview is about: whether it changes anything, and for which ac
   const ours = (op: string) => ({ op, urn: urn("UserGroup", "g"), newState: state("UserGroup", "g", { name: "G", policies: [] }) });
   const elsewhere = (op: string) => {
     const type = "cloudflare:index/dnsRecord:DnsRecord";
-    return { op, urn: `urn:pulumi:s::p::${type}::r`, newState: { urn: `urn:pulumi:s::p::${type}::r`, type, inputs: {}, propertyDependencies: {} } };
+    return { op, urn: `urn:pulumi:s::p::${type}::r`, newState: { urn: `urn:pulumi:s::p::${type}::r`, type, inputs: { accountId: "b".repeat(32) }, propertyDependencies: {} } };
   };
 
   it("one changing step of a reviewed type among unchanged ones changes something; a change elsewhere only does not", () => {
