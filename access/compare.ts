@@ -24,15 +24,23 @@ export interface AccessLine {
   why: Why;
 }
 
+/** What happens to the membership itself: the person is invited into the account, leaves it, or stays. */
+export type Membership = "invited" | "leaves" | "stays";
+
 export interface PersonChange {
   memberId: string;
   member: string;
+  membership: Membership;
+  /** The membership's status after the change, or before it for one who leaves: `pending` until they accept (fact 57). */
+  status: string;
   gains: AccessLine[];
   losses: AccessLine[];
 }
 
 export type RiskKind =
   | "administrator"
+  | "direct-administrator"
+  | "invited-administrator"
   | "account-wide"
   | "public-oauth-client"
   | "removes-outside-members"
@@ -87,6 +95,8 @@ class Names {
   }
 
   member = (id: string) => this.find((a) => a.members, id)?.email || id;
+  /** The membership's status after the change, or before it for one who leaves. */
+  status = (id: string) => this.find((a) => a.members, id)?.status ?? "";
   permissionGroup = (id: string) =>
     id === UNKNOWN_PERMISSION
       ? "(a permission group unknown until apply)"
@@ -134,7 +144,9 @@ function lines(grants: Grant[], names: Names, why: (g: Grant) => Why): Map<strin
   return byMember;
 }
 
-function people(before: AccountSnapshot, after: AccountSnapshot, names: Names): { people: PersonChange[]; gained: Grant[] } {
+type MembershipOf = (memberId: string) => Membership;
+
+function people(before: AccountSnapshot, after: AccountSnapshot, names: Names, membership: MembershipOf): { people: PersonChange[]; gained: Grant[] } {
   const [was, will] = [effectiveAccess(before), effectiveAccess(after)];
   const [wasKeys, willKeys] = [new Set(was.map(grantKey)), new Set(will.map(grantKey))];
   const gained = will.filter((g) => !wasKeys.has(grantKey(g)));
@@ -146,28 +158,56 @@ function people(before: AccountSnapshot, after: AccountSnapshot, names: Names): 
     if (!group) return "deleted";
     return group.memberIds.includes(memberId) ? "policy" : "leaves";
   });
-  const ids = sortedUnique([...gains.keys(), ...losses.keys()]);
-  const changes = ids.map((memberId) => ({ memberId, member: names.member(memberId), gains: gains.get(memberId) ?? [], losses: losses.get(memberId) ?? [] }));
+  const moving = [...before.members, ...after.members].map((m) => m.id).filter((id) => membership(id) !== "stays");
+  const ids = sortedUnique([...gains.keys(), ...losses.keys(), ...moving]);
+  const changes = ids.map((memberId) => ({
+    memberId,
+    member: names.member(memberId),
+    membership: membership(memberId),
+    status: names.status(memberId),
+    gains: gains.get(memberId) ?? [],
+    losses: losses.get(memberId) ?? [],
+  }));
   return { people: changes.sort((a, b) => a.member.localeCompare(b.member)), gained };
 }
 
+/** Invited: a member only after the change; leaves: a member only before it (a membership's delete, fact 66). */
+function membershipOf(before: AccountSnapshot, after: AccountSnapshot): MembershipOf {
+  const [was, will] = [new Set(before.members.map((m) => m.id)), new Set(after.members.map((m) => m.id))];
+  return (id) => (will.has(id) && !was.has(id) ? "invited" : was.has(id) && !will.has(id) ? "leaves" : "stays");
+}
+
 /** `ada@ gains Administrator on the account (via SRE)`: a gained grant in words. */
-function grantText(grant: Grant, names: Names): Text {
+function grantText(grant: Grant, names: Names, verb = "gains"): Text {
   const how: Record<Source["kind"], Text> = {
     group: text`via ${name(names.source(grant.source))}`,
     role: text`via role ${name(names.source(grant.source))}`,
     direct: ["via a direct policy"],
   };
-  return text`${name(names.member(grant.memberId))} gains ${name(names.permissionGroup(grant.permissionGroupId))} on ${names.target(grant.target)} (${how[grant.source.kind]})`;
+  return text`${name(names.member(grant.memberId))} ${verb} ${name(names.permissionGroup(grant.permissionGroupId))} on ${names.target(grant.target)} (${how[grant.source.kind]})`;
 }
 
-function risks(gained: Grant[], after: AccountSnapshot, names: Names, rules: RiskRules, outside: OutsideRemoval[]): Risk[] {
+/**
+ * An administrator-class gain, named by how it comes: to someone invited straight into it, to a
+ * member directly (a role or a policy of their own, outside any user group), or through a group.
+ */
+function administratorRisk(grant: Grant, invited: boolean, names: Names): Risk {
+  if (invited)
+    return {
+      kind: "invited-administrator",
+      message: text`${grantText(grant, names, "is invited straight into")}: an administrator-class grant for someone not yet in the account`,
+    };
+  const who = grantText(grant, names);
+  if (grant.source.kind !== "group") return { kind: "direct-administrator", message: text`${who}: an administrator-class grant given directly, outside any user group` };
+  return { kind: "administrator", message: text`${who}: an administrator-class permission group` };
+}
+
+function risks(gained: Grant[], after: AccountSnapshot, names: Names, rules: RiskRules, outside: OutsideRemoval[], membership: MembershipOf): Risk[] {
   const found = new Map<string, Risk>();
   for (const grant of gained) {
     const who = grantText(grant, names);
     const key = plain(who);
-    if (isAdministratorPermission(grant.permissionGroupId, after, rules))
-      found.set(`admin\t${key}`, { kind: "administrator", message: text`${who}: an administrator-class permission group` });
+    if (isAdministratorPermission(grant.permissionGroupId, after, rules)) found.set(`admin\t${key}`, administratorRisk(grant, membership(grant.memberId) === "invited", names));
     if (isAccountWide(grant.target, after)) found.set(`wide\t${key}`, { kind: "account-wide", message: text`${who}: a grant on the whole account` });
   }
   for (const removal of outside.filter((r) => r.memberIds.length)) {
@@ -305,7 +345,8 @@ function directAccess(after: AccountSnapshot, names: Names, rules: RiskRules): C
   );
   return [...held.entries()]
     .map(([memberId, list]) => ({
-      subject: [name(names.member(memberId))],
+      // fact 57: a pending member holds this once they accept.
+      subject: names.status(memberId) === "pending" ? text`${name(names.member(memberId))} (invite pending)` : [name(names.member(memberId))],
       change: join(
         list.map((l) => {
           const what = join(
@@ -341,12 +382,13 @@ export function compareAccess(
   unresolved: Risk[] = [],
 ): Review {
   const names = new Names(before, after);
-  const { people: changes, gained } = people(before, after, names);
+  const membership = membershipOf(before, after);
+  const { people: changes, gained } = people(before, after, names, membership);
   const oauth = oauthClients(before, after);
   return {
     risks: [
       ...unresolved,
-      ...risks(gained, after, names, rules, outside),
+      ...risks(gained, after, names, rules, outside, membership),
       ...denyRisks(before, after, names),
       ...oauth.risks,
       ...(unresolved.length || changes.length ? rolesUnknown(after) : []),

@@ -63,14 +63,22 @@ function roleGrants(model: AccessModel, member: AccountSnapshot["members"][numbe
   });
 }
 
+/** fact 62: the account's role a policy of this permission group on the whole account is mirrored into. */
+const mirroringRole = (model: AccessModel, permissionGroupId: string): string | undefined =>
+  model.roles.find((r) => roleEquivalent(r, model.permissionGroups)?.id === permissionGroupId)?.id;
+
 /**
  * A member's own grants. fact 62: the API mirrors a role into a policy of its permission group on
- * the whole account (and back), so such a policy is the role itself, counted once, under the role.
+ * the whole account and back, so such a policy is the role itself, counted once, under the role,
+ * whether the member is read with both (the account) or with one (a preview that sets only one).
  */
 function memberGrants(model: AccessModel, member: AccountSnapshot["members"][number]): Grant[] {
-  const roles = roleGrants(model, member);
-  const mirrored = (g: Grant) => roles.some((r) => r.permissionGroupId === g.permissionGroupId && targetKey(r.target) === targetKey(g.target));
-  return [...policyGrants(model, [member.id], member.policies, { kind: "direct" }).filter((g) => !mirrored(g)), ...roles];
+  const wholeAccount = targetKey(accountTarget(model.accountId));
+  const policies = policyGrants(model, [member.id], member.policies, { kind: "direct" }).map((g): Grant => {
+    const roleId = targetKey(g.target) === wholeAccount ? mirroringRole(model, g.permissionGroupId) : undefined;
+    return roleId ? { ...g, source: { kind: "role", roleId } } : g;
+  });
+  return [...policies, ...roleGrants(model, member)];
 }
 
 export function effectiveAccess(model: AccessModel): Grant[] {

@@ -4,7 +4,7 @@
  * as plain text or a quoted literal, so no name can open HTML, close a fence, mention, link or
  * break a line. Our own words are escaped too, so a value that reached one by mistake is inert.
  */
-import { type AccessLine, altersNoAccess, type Change, type Review } from "./compare";
+import { type AccessLine, altersNoAccess, type Change, type PersonChange, type Review } from "./compare";
 import { codeSpan, literal, ownWords, ownWordsInBlock } from "./inert";
 import type { Text } from "./text";
 
@@ -31,15 +31,34 @@ const reasons: Record<"gain" | "loss", Partial<Record<AccessLine["why"], (group:
   },
 };
 
-function personLine(sign: "+" | "-", member: string, line: AccessLine): string {
+function personLine(sign: "+" | "-", subject: string, line: AccessLine): string {
   const verb = sign === "+" ? "gains" : "loses";
   const reason = reasons[sign === "+" ? "gain" : "loss"][line.why]?.(literal(line.group));
-  return `${sign} ${literal(member)} ${verb} ${line.permissionGroups.map((p) => literal(p)).join(", ")} on ${inBlock(line.target)} (${reason})`;
+  return `${sign} ${subject} ${verb} ${line.permissionGroups.map((p) => literal(p)).join(", ")} on ${inBlock(line.target)} (${reason})`;
+}
+
+/** fact 57: an invite is pending until the person accepts; fact 59: an existing user may be added directly, accepted. */
+const invitedWords = (status: string) => (status === "accepted" ? "is added to the account" : "is invited (pending until they accept)");
+
+/**
+ * A person's lines: their gains, then their losses. An invite opens the first gain's sentence
+ * ("is invited … and gains"), or stands alone; one who leaves the account says so first, and
+ * every loss is still listed, so a reader sees the size of it.
+ */
+function personChangeLines(person: PersonChange): string[] {
+  const who = literal(person.member);
+  const gains = person.gains.map((l, i) => personLine("+", i === 0 && person.membership === "invited" ? `${who} ${invitedWords(person.status)} and` : who, l));
+  const losses = person.losses.map((l) => personLine("-", who, l));
+  if (person.membership === "invited" && !gains.length) return [`+ ${who} ${invitedWords(person.status)}, with no access yet`, ...losses];
+  if (person.membership !== "leaves") return [...gains, ...losses];
+  const pending = person.status === "pending" ? " (the invite was still pending)" : "";
+  const leaves = losses.length ? `leaves the account${pending} and loses everything` : `leaves the account${pending}, holding no access`;
+  return [...gains, `- ${who} ${leaves}`, ...losses];
 }
 
 /** `+ ada@example.com gains DNS Write, Zone Read on "production zones" (via SRE)` */
 export function personLines(review: Review): string[] {
-  return review.people.flatMap((person) => [...person.gains.map((l) => personLine("+", person.member, l)), ...person.losses.map((l) => personLine("-", person.member, l))]);
+  return review.people.flatMap(personChangeLines);
 }
 
 export const section = (title: string, items: string[]) => (items.length ? [`**${title}**`, "", ...items, ""] : []);

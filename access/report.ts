@@ -19,7 +19,19 @@ export interface ReportSection {
   target: string;
   accountWide: boolean;
   permissionGroups: { id: string; name: string; administrator: boolean }[];
-  rows: { memberId: string; member: string; cells: (ReportCell | null)[] }[];
+  rows: { memberId: string; member: string; status: string; cells: (ReportCell | null)[] }[];
+}
+
+/** A member whose membership or own grants an auditor weighs apart from groups: a pending invite, a role, a direct policy. */
+export interface ReportMember {
+  memberId: string;
+  member: string;
+  /** fact 57: `pending` until the person accepts the invite. */
+  status: string;
+  /** The legacy roles they hold, by name. */
+  roles: string[];
+  /** Their own policies' grants, `<permission group> on <where>`; a role's mirror (fact 62) is the role. */
+  directPolicies: string[];
 }
 
 export interface AccessReport {
@@ -27,6 +39,7 @@ export interface AccessReport {
   members: number;
   grants: number;
   sections: ReportSection[];
+  people: ReportMember[];
 }
 
 function targetName(grant: Grant, account: AccountSnapshot): string {
@@ -41,6 +54,7 @@ export function accessReport(account: AccountSnapshot, rules: RiskRules): Access
   const byTarget = new Map<string, Grant[]>();
   for (const grant of grants) byTarget.set(targetKey(grant.target), [...(byTarget.get(targetKey(grant.target)) ?? []), grant]);
   const memberName = (id: string) => account.members.find((m) => m.id === id)?.email || id;
+  const statusOf = (id: string) => account.members.find((m) => m.id === id)?.status ?? "";
   const roleName = (id: string) => account.roles.find((r) => r.id === id)?.name || id;
   const via = (source: Source) =>
     source.kind === "group"
@@ -60,6 +74,7 @@ export function accessReport(account: AccountSnapshot, rules: RiskRules): Access
     const rows = memberIds.map((memberId) => ({
       memberId,
       member: memberName(memberId),
+      status: statusOf(memberId),
       cells: permissionGroups.map((pg) => {
         const sources = inTarget.filter((g) => g.memberId === memberId && g.permissionGroupId === pg.id).map((g) => via(g.source));
         if (!sources.length) return null;
@@ -70,7 +85,21 @@ export function accessReport(account: AccountSnapshot, rules: RiskRules): Access
     return { target: targetName(inTarget[0], account), accountWide, permissionGroups, rows };
   });
   sections.sort((a, b) => Number(b.accountWide) - Number(a.accountWide) || a.target.localeCompare(b.target));
-  return { accountId: account.accountId, members: new Set(grants.map((g) => g.memberId)).size, grants: grants.length, sections };
+  const sorted = (values: string[]) => [...new Set(values)].sort();
+  const people = account.members
+    .map((m): ReportMember => {
+      const own = grants.filter((g) => g.memberId === m.id && g.source.kind !== "group");
+      return {
+        memberId: m.id,
+        member: memberName(m.id),
+        status: m.status,
+        roles: sorted(own.flatMap((g) => (g.source.kind === "role" ? [roleName(g.source.roleId)] : []))),
+        directPolicies: sorted(own.filter((g) => g.source.kind === "direct").map((g) => `${permissionName(g.permissionGroupId)} on ${targetName(g, account)}`)),
+      };
+    })
+    .filter((p) => p.status !== "accepted" || p.roles.length > 0 || p.directPolicies.length > 0)
+    .sort((a, b) => a.member.localeCompare(b.member));
+  return { accountId: account.accountId, members: new Set(grants.map((g) => g.memberId)).size, grants: grants.length, sections, people };
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -88,6 +117,8 @@ th.admin { color: #a30000; }
 td.granted { background: #e8f5e9; }
 td.risk { background: #ffe0e0; font-weight: 600; }
 td.granted span { font-size: 12px; color: #333; }
+span.status { color: #8a5a00; font-size: 12px; }
+#members td { text-align: left; }
 .legend span { display: inline-block; padding: 2px 8px; margin-right: 8px; border: 1px solid #ddd; }
 `;
 
@@ -107,6 +138,24 @@ box.addEventListener("input", () => {
 });
 `;
 
+/** A member's email, with their status when it is not `accepted` (fact 57: an invite is pending until they accept). */
+const memberHtml = (member: string, status: string) =>
+  `${escapeHtml(member)}${status === "accepted" ? "" : ` <span class="status">(${escapeHtml(status || "status unknown")})</span>`}`;
+
+const cellsHtml = (values: string[]) => values.map((v) => `<td>${escapeHtml(v)}</td>`).join("");
+
+/** Members with a pending invite, roles or policies of their own: who holds what outside user groups. */
+function peopleHtml(people: ReportMember[]): string {
+  if (!people.length) return "";
+  const rows = people
+    .map((p) => `<tr><td class="member">${escapeHtml(p.member)}</td>${cellsHtml([p.status || "unknown", p.roles.join(", "), p.directPolicies.join("; ")])}</tr>`)
+    .join("\n");
+  return `<div id="members"><h2>Members: status, roles and direct policies</h2>
+<table><thead><tr><th class="member">Member</th><th>Status</th><th>Roles</th><th>Direct policies</th></tr></thead><tbody>
+${rows}
+</tbody></table></div>`;
+}
+
 function sectionHtml(section: ReportSection): string {
   const header = section.permissionGroups.map((pg) => `<th${pg.administrator ? ' class="admin" title="administrator-class"' : ""}>${escapeHtml(pg.name)}</th>`).join("");
   const rows = section.rows
@@ -119,7 +168,7 @@ function sectionHtml(section: ReportSection): string {
           return `<td class="granted${cell.risks.length ? " risk" : ""}" title="${escapeHtml(title)}">✓ <span>${escapeHtml(cell.via.join(", "))}</span></td>`;
         })
         .join("");
-      return `<tr data-member="${escapeHtml(row.member.toLowerCase())}" data-via="${escapeHtml(via)}"><td class="member">${escapeHtml(row.member)}</td>${cells}</tr>`;
+      return `<tr data-member="${escapeHtml(row.member.toLowerCase())}" data-via="${escapeHtml(via)}"><td class="member">${memberHtml(row.member, row.status)}</td>${cells}</tr>`;
     })
     .join("\n");
   return `<section data-target="${escapeHtml(section.target)}"><h2>${escapeHtml(section.target)}</h2>
@@ -137,6 +186,7 @@ export function reportHtml(report: AccessReport): string {
 <div class="legend"><span class="granted" style="background:#e8f5e9">✓ granted</span><span style="background:#ffe0e0">✓ risk: administrator-class, or the whole account</span></div>
 <p><input id="filter" type="search" placeholder="Filter by member or group" aria-label="Filter by member or group"></p>
 ${report.sections.map(sectionHtml).join("\n")}
+${peopleHtml(report.people)}
 <script>${FILTER_SCRIPT}</script>
 </body></html>
 `;

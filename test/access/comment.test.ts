@@ -19,6 +19,8 @@ function bigReview(risks: number, people: number, width = 100): Review {
   const person = (i: number): PersonChange => ({
     memberId: `m${i}`,
     member: who(i),
+    membership: "stays",
+    status: "accepted",
     gains: [{ permissionGroups: ["DNS Write"], target: ["the account"], group: "SRE", why: "via" }],
     losses: [],
   });

@@ -98,3 +98,83 @@ it.each(direct)("%s", (_, members, roles, expected) => {
       .sort(),
   ).toEqual(expected);
 });
+
+describe("fact 62: each legacy role and the policy the API mirrors it into count once, for every mirror pair", () => {
+  /** fact 77's labels; the permission group named as the role (without the label), or only labelled (under another name). */
+  const PAIRS: [string, string][] = [
+    ["Super Administrator - All Privileges", "all_privileges"],
+    ["Administrator", "admin"],
+    ["Administrator Read Only", "admin_readonly"],
+  ];
+  const byName = PAIRS.map(([name, label]) => ({ id: `pg-${label}`, name, label: "", description: "", scopes: [] }));
+  const byLabel = PAIRS.map(([, label]) => ({ id: `pg-${label}`, name: `${label} (renamed)`, label, description: "", scopes: [] }));
+  const roles = PAIRS.map(([name], i) => role(`r${i}`, name));
+  const catalogue = (permissionGroups: typeof byName, members: AccountSnapshot["members"]) => ({ ...model([], members, roles), permissionGroups });
+  const accountScope = [{ key: `com.cloudflare.api.account.${ACCOUNT}`, objects: [{ key: "*" }] }];
+
+  const cases = PAIRS.flatMap(([roleName, label], i) =>
+    (
+      [
+        ["named as the role", byName],
+        ["only labelled", byLabel],
+      ] as const
+    ).flatMap(([how, permissionGroups]) => [
+      [
+        `${roleName} (${label}, ${how}), mirrored on the system group`,
+        permissionGroups,
+        member("ada", [`r${i}`], [allow([`pg-${label}`], ["account"])]),
+        [`ada pg-${label} ${wide} role:r${i}`],
+      ] as const,
+      [
+        `${roleName} (${label}, ${how}), mirrored on a scope of *`,
+        permissionGroups,
+        member("ada", [`r${i}`], [allow([`pg-${label}`], [], accountScope)]),
+        [`ada pg-${label} ${wide} role:r${i}`],
+      ] as const,
+    ]),
+  );
+
+  it.each(cases)("%s", (_, permissionGroups, holder, expected) => {
+    expect(effectiveAccess(catalogue([...permissionGroups], [holder])).map(line)).toEqual(expected);
+  });
+
+  it("a member holding all three roles, each mirrored, holds three grants", () => {
+    const holder = member(
+      "ada",
+      roles.map((r) => r.id),
+      PAIRS.map(([, label]) => allow([`pg-${label}`], ["account"])),
+    );
+    expect(
+      effectiveAccess(catalogue(byLabel, [holder]))
+        .map(line)
+        .sort(),
+    ).toEqual([`ada pg-admin ${wide} role:r1`, `ada pg-admin_readonly ${wide} role:r2`, `ada pg-all_privileges ${wide} role:r0`]);
+  });
+});
+
+describe("fact 62: a member read with one dimension holds what the account read with both holds", () => {
+  const admins = [role("r-admin", "Administrator"), role("r-super", "Super Administrator - All Privileges")];
+  const grants = (holder: AccountSnapshot["members"][number]) =>
+    effectiveAccess(model([], [holder], admins))
+      .map(line)
+      .sort();
+  const onAccount = (permissionGroup: string) => allow([permissionGroup], ["account"]);
+
+  it.each([
+    ["Administrator", "r-admin", "pg-admin"],
+    ["Super Administrator - All Privileges", "r-super", "pg-super"],
+  ])("%s: the role alone, the policy alone and both are one grant, the role", (_, roleId, permissionGroup) => {
+    const expected = [`ada ${permissionGroup} ${wide} role:${roleId}`];
+    expect(grants(member("ada", [roleId], [onAccount(permissionGroup)]))).toEqual(expected);
+    expect(grants(member("ada", [roleId]))).toEqual(expected);
+    expect(grants(member("ada", [], [onAccount(permissionGroup)]))).toEqual(expected);
+  });
+
+  it("a policy of a role's permission group on less than the account stays a direct policy", () => {
+    expect(grants(member("ada", [], [allow(["pg-admin"], ["prod"])]))).toEqual(["ada pg-admin rg:prod direct"]);
+  });
+
+  it("without the account's roles, a whole-account policy stays a direct policy", () => {
+    expect(effectiveAccess(model([], [member("ada", [], [onAccount("pg-admin")])])).map(line)).toEqual([`ada pg-admin ${wide} direct`]);
+  });
+});

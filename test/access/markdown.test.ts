@@ -3,9 +3,12 @@
  * rendered comment (markdown-it, raw HTML on, GFM autolinks) holds only the template's own
  * elements, shows every risk line in order, and no name breaks a line, links or mentions.
  */
-import type { Review } from "../../access/compare";
+import { compareAccess, type Review } from "../../access/compare";
+import { literal } from "../../access/inert";
 import { personLines, reviewMarkdown } from "../../access/markdown";
+import { defaultRiskRules } from "../../access/risk";
 import { name, text } from "../../access/text";
+import type { AccountSnapshot, SnapshotPolicy } from "../../account/snapshot";
 import { forHostileNames, hostileReview, NAME_COUNT } from "../support/hostile";
 import { allTokens, diffLines, expectedText, listItems, renderInert } from "../support/markdown";
 
@@ -87,5 +90,72 @@ describe("the issue's cases", () => {
     };
     const tokens = renderInert(reviewMarkdown(r));
     expect(listItems(tokens)[0]).toBe("⚠️ ⟨U+0020⟩⟨U+0020⟩⟨U+0020⟩ and ``` and (empty)");
+  });
+});
+
+describe("invites and leavers with hostile emails (issue 19)", () => {
+  const ACCOUNT = "a".repeat(32);
+  const KEY = `com.cloudflare.api.account.${ACCOUNT}`;
+  /** Before: the leaver is in SRE; after: the leaver is gone, and the invitee is pending in SRE with an administrator policy of their own. */
+  function inviteAndLeave(invitee: string, leaver: string, group: string): Review {
+    const member = (id: string, email: string, extra: Partial<AccountSnapshot["members"][number]> = {}) => ({ id, email, status: "accepted", roles: [], policies: [], ...extra });
+    const sre = (memberIds: string[]) => ({ id: "g1", name: group, memberIds, policies: [allow("pg-dns", "rg")], scimManaged: false });
+    const base = {
+      accountId: ACCOUNT,
+      permissionGroups: [
+        { id: "pg-admin", name: "Administrator", label: "admin", description: "", scopes: [] },
+        { id: "pg-dns", name: "DNS Write", label: "dns", description: "", scopes: [] },
+      ],
+      roles: [],
+      resourceGroups: [{ id: "rg", name: "prod", scope: { key: KEY, objects: ["zone.prod"] }, system: false }],
+      ssoConnectors: [],
+      oauthClients: [],
+      skipped: [],
+    };
+    const before: AccountSnapshot = { ...base, members: [member("m-leaver", leaver)], userGroups: [sre(["m-leaver"])] };
+    const invited = member("m-invitee", invitee, { status: "pending", policies: [allow("pg-admin", "rg")] });
+    const after: AccountSnapshot = { ...base, members: [invited], userGroups: [sre(["m-invitee"])] };
+    return compareAccess(before, after, defaultRiskRules);
+  }
+  const allow = (permissionGroup: string, resourceGroup: string): SnapshotPolicy => ({
+    access: "allow",
+    permissionGroups: [permissionGroup],
+    resourceGroups: [resourceGroup],
+    scopes: [],
+  });
+
+  /** The diff block as the reader sees it: the invite's sentence, its second gain, the leaver's sentence, their loss. */
+  function expectInert(invitee: string, leaver: string, group: string) {
+    const review = inviteAndLeave(invitee, leaver, group);
+    const tokens = renderInert(reviewMarkdown(review));
+    // An empty email reads as the membership id.
+    const shown = (membership: string) => literal(review.people.find((p) => p.membership === membership)!.member);
+    const [who, gone] = [shown("invited"), shown("leaves")];
+    const lines = diffLines(tokens);
+    expect(lines.filter((l) => l.startsWith(`+ ${who} is invited (pending until they accept) and gains `))).toHaveLength(1);
+    expect(lines.filter((l) => l === `- ${gone} leaves the account and loses everything`)).toHaveLength(1);
+    expect(lines).toHaveLength(4);
+    expect(listItems(tokens)).toEqual([
+      ...review.risks.map((r) => `⚠️ ${expectedText(r.message)}`),
+      ...review.direct.map((c) => `${expectedText(c.subject)}: ${expectedText(c.change)}`),
+    ]);
+    expect(review.risks.map((r) => r.kind)).toEqual(["invited-administrator"]);
+  }
+
+  it.each([
+    ["backticks", "``ada`@example.com", "```"],
+    ["an HTML comment", "ada@example.com<!--", "bob@example.com-->"],
+    ["mentions", "@org/team", "@bob"],
+    ["a line separator", "ada@example.com\u2028+ eve@example.com gains nothing", "bob\u2029@example.com"],
+    ["300-character names", `${"a".repeat(300)}@example.com`, `${"b".repeat(300)}@example.com`],
+  ])("%s in an invitee's or a leaver's email steer nothing", (_, invitee, leaver) => {
+    expectInert(invitee, leaver, "SRE");
+  });
+
+  it("any hostile emails and group name steer nothing", () => {
+    forHostileNames(3, 100, ([invitee, leaver, group]) => {
+      if (invitee === leaver) return;
+      expectInert(invitee, leaver, group);
+    });
   });
 });

@@ -122,6 +122,19 @@ it("shows the account's Super Administrators and every member with a direct poli
   expect(await page.locator(".summary").textContent()).toContain("through user groups, roles and direct policies");
 });
 
+it("lists each member with a pending invite, a role or a direct policy: status, roles, direct policies (issue 19)", async () => {
+  const rows = await page.locator("#members tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+  const pending = accountMembers.filter((m) => m.status === "pending").map((m) => [m.email, "pending", "", ""]);
+  const own = [
+    [owner, "accepted", "Super Administrator - All Privileges", ""],
+    [roleAdmin, "accepted", "Administrator", ""],
+    [billingDirect, "accepted", "", "Billing Read on The whole account"],
+    [dnsDirect, "accepted", "", expect.stringMatching(/^DNS Write on Scope com\.cloudflare\.api\.account\.zone\./)],
+  ];
+  expect(pending.length).toBeGreaterThan(0);
+  expect(rows).toEqual([...pending, ...own].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+});
+
 it("filters by member or group as the auditor types", async () => {
   await page.fill("#filter", "barbara");
   expect((await matrix("The whole account")).rows).toEqual([[barbara.email, "", "✓ Finance", ""]]);
