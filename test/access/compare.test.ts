@@ -188,6 +188,18 @@ describe("the review's exact words, for every kind of change", () => {
     ]);
   });
 
+  it("a member the account does not list is named by id, with no status", () => {
+    const after = snapshot({ userGroups: [userGroup("g1", "SRE", ["ghost"], [allow(["dns"], ["prod"])])] });
+    expect(words(snapshot(), after).people.map((p) => [p.member, p.membership, p.status])).toEqual([["ghost", "stays", ""]]);
+  });
+
+  it("a place that was, or becomes, the whole account is named the account", () => {
+    const narrowed = snapshot({ resourceGroups: [{ id: "prod", name: "production", scope: { key: WHOLE, objects: ["zone.prod"] }, system: false }] });
+    const wide = snapshot({ resourceGroups: [{ id: "prod", name: "production", scope: { key: WHOLE, objects: ["*"] }, system: false }] });
+    const gains = { ...narrowed, userGroups: [userGroup("g1", "SRE", ["m1"], [allow(["dns"], ["prod"])])] };
+    expect(words(wide, gains).people.map((p) => p.gains.map((l) => l.target))).toEqual([["the account"]]);
+  });
+
   it("risks of a gain: administrator-class, the whole account, each through the group, the role or the direct policy that grants it", () => {
     const after = snapshot({
       members: [person("m1", "bob@example.com", ["r-ops"]), person("m2", "", [], [allow(["admin"], ["prod"])]), person("m3", "ada@example.com")],

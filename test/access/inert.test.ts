@@ -20,6 +20,10 @@ describe("a long name, cut", () => {
     expect(visible("b".repeat(1_234), 3)).toBe("bbb…(+1,231 characters)");
   });
 
+  it("counts U+FFFF, the last character of the basic plane, as one", () => {
+    expect(visible(`${"a".repeat(199)}\uffffbc`)).toBe(`${"a".repeat(199)}${visible("\uffff")}…(+2 characters)`);
+  });
+
   it("shows whole a name longer than 200 UTF-16 units but not 200 code points", () => {
     expect(visible("😀".repeat(150))).toBe("😀".repeat(150));
   });

@@ -292,3 +292,26 @@ describe("members' status, roles and direct policies (issue 19)", () => {
     expect(html).toContain('&#60;img src=x onerror=&#34;alert(1)&#34;&#62; <span class="status">(pending)</span>');
   });
 });
+
+describe("a member's status in the page, when the account does not say it", () => {
+  const ACCOUNT = "c".repeat(32);
+  const WHOLE = `com.cloudflare.api.account.${ACCOUNT}`;
+  const account = (members: AccountSnapshot["members"], memberIds: string[]): AccountSnapshot => ({
+    accountId: ACCOUNT,
+    permissionGroups: [{ id: "dns", name: "DNS Write", label: "dns_write", description: "", scopes: [] }],
+    members,
+    roles: [{ id: "r-ops", name: "Ops Role", description: "", permissions: {} }],
+    resourceGroups: [{ id: "prod", name: "production", scope: { key: WHOLE, objects: ["zone.prod"] }, system: false }],
+    userGroups: [{ id: "g", name: "SRE", memberIds, scimManaged: false, policies: [{ access: "allow", permissionGroups: ["dns"], resourceGroups: ["prod"], scopes: [] }] }],
+    ssoConnectors: [],
+    oauthClients: [],
+    skipped: [],
+  });
+
+  it("a grantee the account does not list, or a member with no status, shows the status as unknown", () => {
+    const html = reportHtml(accessReport(account([{ id: "m", email: "m@example.com", status: "", roles: ["r-ops"], policies: [] }], ["ghost", "m"]), defaultRiskRules));
+    expect(html).toContain('<td class="member">ghost <span class="status">(status unknown)</span></td>');
+    expect(html).toContain('<td class="member">m@example.com <span class="status">(status unknown)</span></td>');
+    expect(html).toContain('<tr><td class="member">m@example.com</td><td>unknown</td><td>Ops Role</td><td></td></tr>');
+  });
+});
