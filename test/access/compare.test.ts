@@ -193,6 +193,25 @@ describe("the review's exact words, for every kind of change", () => {
     expect(words(snapshot(), after).people.map((p) => [p.member, p.membership, p.status])).toEqual([["ghost", "stays", ""]]);
   });
 
+  it("two people of one name come in the order of their ids; lines are told apart by member and place, however their ids run together", () => {
+    const twins = snapshot({ members: [person("m9", "same@example.com"), person("m1", "same@example.com")] });
+    const both = { ...twins, userGroups: [userGroup("g1", "SRE", ["m9", "m1"], [allow(["dns"], ["prod"])])] };
+    expect(words(twins, both).people.map((p) => p.memberId)).toEqual(["m1", "m9"]);
+    const runTogether = snapshot({
+      members: [person("x", "x@example.com"), person("xrg:", "y@example.com")],
+      resourceGroups: [
+        ...snapshot().resourceGroups,
+        { id: "rg:y", name: "one", scope: { key: WHOLE, objects: ["a"] }, system: false },
+        { id: "y", name: "two", scope: { key: WHOLE, objects: ["b"] }, system: false },
+      ],
+    });
+    const granted = { ...runTogether, userGroups: [userGroup("g1", "SRE", ["x"], [allow(["dns"], ["rg:y"])]), userGroup("g2", "SRE", ["xrg:"], [allow(["dns"], ["y"])])] };
+    expect(words(runTogether, granted).people.map((p) => [p.memberId, p.gains.map((l) => l.target)])).toEqual([
+      ["x", ['"one"']],
+      ["xrg:", ['"two"']],
+    ]);
+  });
+
   it("a place that was, or becomes, the whole account is named the account", () => {
     const narrowed = snapshot({ resourceGroups: [{ id: "prod", name: "production", scope: { key: WHOLE, objects: ["zone.prod"] }, system: false }] });
     const wide = snapshot({ resourceGroups: [{ id: "prod", name: "production", scope: { key: WHOLE, objects: ["*"] }, system: false }] });

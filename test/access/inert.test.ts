@@ -1,4 +1,4 @@
-import { codeSpan, inertJson, literal, visible } from "../../access/inert";
+import { codeSpan, inertJson, literal, visible, visibleLines } from "../../access/inert";
 
 describe("the review's names", () => {
   it("shows every hidden character as a mark, in prose", () => {
@@ -26,6 +26,16 @@ describe("a long name, cut", () => {
 
   it("shows whole a name longer than 200 UTF-16 units but not 200 code points", () => {
     expect(visible("😀".repeat(150))).toBe("😀".repeat(150));
+  });
+});
+
+describe("a long plain name in a fenced block, and a text block", () => {
+  it("writes a plain name too long to show whole as a quoted literal, cut", () => {
+    expect(literal("a".repeat(300))).toBe(`"${"a".repeat(200)}…(+100 characters)"`);
+  });
+
+  it("keeps a text block's tabs and marks every other hidden character", () => {
+    expect(visibleLines("a\tb\rc\nd\u2028e")).toEqual(["a\tb⟨U+000D⟩c", "d⟨U+2028⟩e"]);
   });
 });
 
