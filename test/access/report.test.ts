@@ -308,6 +308,18 @@ describe("a member's status in the page, when the account does not say it", () =
     skipped: [],
   });
 
+  it("without a member of that kind, the page has no members table; a member's roles are listed one by one", () => {
+    const quiet = reportHtml(accessReport(account([{ id: "m", email: "m@example.com", status: "accepted", roles: [], policies: [] }], ["m"]), defaultRiskRules));
+    expect(quiet).not.toContain("Members: status");
+    expect(quiet).toMatch(/<\/section>\n\n<script>/);
+    const roles = [
+      { id: "r-ops", name: "Ops Role", description: "", permissions: {} },
+      { id: "r-audit", name: "Audit Role", description: "", permissions: {} },
+    ];
+    const two = { ...account([{ id: "m", email: "m@example.com", status: "accepted", roles: ["r-ops", "r-audit"], policies: [] }], []), roles };
+    expect(reportHtml(accessReport(two, defaultRiskRules))).toContain('<tr><td class="member">m@example.com</td><td>accepted</td><td>Audit Role, Ops Role</td><td></td></tr>');
+  });
+
   it("a grantee the account does not list, or a member with no status, shows the status as unknown", () => {
     const html = reportHtml(accessReport(account([{ id: "m", email: "m@example.com", status: "", roles: ["r-ops"], policies: [] }], ["ghost", "m"]), defaultRiskRules));
     expect(html).toContain('<td class="member">ghost <span class="status">(status unknown)</span></td>');
