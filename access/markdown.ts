@@ -14,7 +14,7 @@ export const NO_CHANGE = "No change in access: this change alters no one's acces
 export const prose = (t: Text) => t.map((p) => (typeof p === "string" ? ownWords(p) : codeSpan(p.name))).join("");
 
 /** A text in the diff block, where Markdown is not interpreted: names as literals. */
-const inBlock = (t: Text) => t.map((p) => (typeof p === "string" ? ownWordsInBlock(p) : literal(p.name, p.quoted))).join("");
+export const inBlock = (t: Text) => t.map((p) => (typeof p === "string" ? ownWordsInBlock(p) : literal(p.name, p.quoted))).join("");
 
 const reasons: Record<"gain" | "loss", Partial<Record<AccessLine["why"], (group: string) => string>>> = {
   gain: {
@@ -41,19 +41,22 @@ function personLine(sign: "+" | "-", subject: string, line: AccessLine): string 
 const invitedWords = (status: string) => (status === "accepted" ? "is added to the account" : "is invited (pending until they accept)");
 
 /**
- * A person's lines: their gains, then their losses. An invite opens the first gain's sentence
- * ("is invited … and gains"), or stands alone; one who leaves the account says so first, and
- * every loss is still listed, so a reader sees the size of it.
+ * A person's lines: their gains, then their losses. An invite opens the first line's sentence
+ * ("is invited … and gains"), or stands alone; a pending invite from before says so on the first
+ * line; one who leaves the account says so first, and every loss is still listed, so a reader
+ * sees the size of it.
  */
 function personChangeLines(person: PersonChange): string[] {
   const who = literal(person.member);
-  const gains = person.gains.map((l, i) => personLine("+", i === 0 && person.membership === "invited" ? `${who} ${invitedWords(person.status)} and` : who, l));
-  const losses = person.losses.map((l) => personLine("-", who, l));
-  if (person.membership === "invited" && !gains.length) return [`+ ${who} ${invitedWords(person.status)}, with no access yet`, ...losses];
-  if (person.membership !== "leaves") return [...gains, ...losses];
+  const invited = person.membership === "invited";
+  // fact 81: whether a pending member's access applies before they accept is not known: it is said.
+  const opening = invited ? `${who} ${invitedWords(person.status)} and` : person.membership === "stays" && person.status === "pending" ? `${who} (invite pending)` : who;
+  const changes = [...person.gains.map((l) => ["+", l] as const), ...person.losses.map((l) => ["-", l] as const)];
+  const lines = changes.map(([sign, l], i) => personLine(sign, i === 0 ? opening : who, l));
+  if (invited && !lines.length) return [`+ ${who} ${invitedWords(person.status)}, with no access yet`];
+  if (person.membership !== "leaves") return lines;
   const pending = person.status === "pending" ? " (the invite was still pending)" : "";
-  const leaves = losses.length ? `leaves the account${pending} and loses everything` : `leaves the account${pending}, holding no access`;
-  return [...gains, `- ${who} ${leaves}`, ...losses];
+  return [`- ${who} leaves the account${pending}${lines.length ? " and loses everything" : ", holding no access"}`, ...lines];
 }
 
 /** `+ ada@example.com gains DNS Write, Zone Read on "production zones" (via SRE)` */

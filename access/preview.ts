@@ -339,6 +339,9 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
     },
     AccountMember: ({ kind, s, id, inputs }) => {
       if (isUnknown(inputs.email)) unresolved(s, kind, ["its email is unknown until apply: reviewed as a new member"]);
+      // With neither roles nor policies, the member's direct grants are left as they are.
+      const kept = after.members.find((m) => m.id === id) ?? memberWithEmail(inputs.email);
+      if (inputs.roles === undefined && inputs.policies === undefined) return putMember(s, id, inputs.email, { roles: kept?.roles ?? [], policies: kept?.policies ?? [] });
       // fact 63: one dimension at a time; fact 62: each counted once, whatever the API mirrors.
       const roles = inputs.roles === undefined ? [] : roleIds(s, kind, inputs.roles);
       putMember(s, id, inputs.email, { roles, policies: inputs.roles === undefined ? policies(s, kind) : [] });

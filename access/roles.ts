@@ -16,6 +16,12 @@ export const ROLE_LABELS: Record<string, string[]> = {
   "Administrator Read Only": ["admin_readonly"],
 };
 
+/**
+ * fact 77 (inferred): for a domain-scoped permission group that has no legacy role, `roles[]`
+ * echoes the permission group's id. Such an id is the mirror of a policy the member holds, not a role.
+ */
+export const echoesPolicy = (roleId: string, permissionGroups: Pick<PermissionGroup, "id">[]): boolean => permissionGroups.some((g) => g.id === roleId);
+
 /** The permission group a role stands for: the one of the same name, else the one its label maps to. */
 export function roleEquivalent(role: Pick<SnapshotRole, "name">, permissionGroups: PermissionGroup[]): PermissionGroup | undefined {
   const labels = ROLE_LABELS[role.name] ?? [];

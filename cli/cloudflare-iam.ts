@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { command, packageVersion, run } from "../command-line/program";
-/** `cloudflare-iam`: code from an account, access reviews of the changes to it, and who changed it behind the code. */
+/** `cloudflare-iam`: code from an account, access reviews of the changes to it, who changed it behind the code, and the move off legacy roles. */
 import { driftCommand } from "./drift";
 import { generateCommand } from "./generate";
+import { migrateRolesCommand } from "./migrate-roles";
 import { tokenAdvice } from "./program";
 import { reportCommand } from "./report";
 import { reviewCommand } from "./review";
@@ -13,6 +14,7 @@ const program = command("cloudflare-iam")
   .addCommand(generateCommand())
   .addCommand(reviewCommand())
   .addCommand(reportCommand())
-  .addCommand(driftCommand());
+  .addCommand(driftCommand())
+  .addCommand(migrateRolesCommand());
 
 void run(program, process.argv, tokenAdvice);

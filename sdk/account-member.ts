@@ -7,12 +7,12 @@ export interface AccountMemberArgs {
   accountId?: pulumi.Input<string>;
   /** Compared without case; a new address is a new membership (a replacement). */
   email: pulumi.Input<string>;
-  /** Direct policies, compared as a set, as a user group's. At most one of `policies` and `roles`. */
+  /** Direct policies, compared as a set, as a user group's. At most one of `policies` and `roles`; with neither, direct grants are left alone. */
   policies?: pulumi.Input<pulumi.Input<UserGroupPolicyArgs>[]>;
   /** Legacy roles (deprecated by Cloudflare), by id or by name. */
   roles?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Take over this membership id instead of inviting. */
-  adoptId?: pulumi.Input<string>;
+  /** Take over this membership id instead of inviting (an output that may turn out absent: then it invites). */
+  adoptId?: pulumi.Input<string | undefined>;
   /** Take over the membership this address already has, instead of failing. */
   adoptExisting?: boolean;
   /** Delete even the last Super Administrator (or `all_privileges` holder). */
@@ -30,7 +30,7 @@ export class AccountMember extends IamResource {
   declare readonly roles: pulumi.Output<string[]>;
   declare readonly userId: pulumi.Output<string | null>;
   declare readonly status: pulumi.Output<string>;
-  declare readonly grants: pulumi.Output<"roles" | "policies">;
+  declare readonly grants: pulumi.Output<"roles" | "policies" | "none">;
   declare readonly allowRemovingLastSuperAdministrator: pulumi.Output<boolean>;
 
   static readonly outputNames: OutputNames<AccountMemberOutputs> = {

@@ -4,6 +4,7 @@
  * status, code and message together. Beside it, the sentences that explain them to the user.
  */
 import { type ErrorPattern, isApiError } from "../client";
+import { inert, quote } from "../framework/quote";
 
 interface KnownError extends ErrorPattern {
   facts: number[];
@@ -58,6 +59,9 @@ export const EXPLANATIONS = {
   membersOfInvalidGroup:
     "Cloudflare cannot list the members of a user group one of whose policies fails validation; fix the group's policies (its UserGroup), then run pulumi up again",
   InvalidMember: "Every member id must be the id of a current account member (see getAccountMembers); remove anyone who has left the account",
+  pendingMember: (emails: string[]) =>
+    `${emails.map(quote).join(", ")} ${emails.length === 1 ? "has" : "have"} not accepted the invite yet, and Cloudflare refuses a pending member in a user group ` +
+    "(fact 81: no source says whether it may join one). The invite stands: run pulumi up again once they have accepted, or leave them out of the group until then",
   userGroupNameInUse: (name: string, existingId: string | undefined) =>
     `User group names are unique in an account: to manage the existing group "${name}" with this resource, set adoptId: "${existingId ?? "<its id>"}"; to keep both, choose another name`,
   MemberUnknownOnUpdate: "The membership no longer exists (removed by hand, or its invite expired: fact 80); run pulumi refresh, and the next pulumi up invites the person again",
@@ -67,13 +71,20 @@ export const EXPLANATIONS = {
   InvalidMemberGrant:
     "Cloudflare refuses this pair of permission group and resource group in a member's policy (fact 70): an account-wide permission group needs a resource group that covers the account",
   memberExists: (email: string, id: string) =>
-    `${JSON.stringify(email)} already has a membership in this account (${id}, fact 69); to manage it with this resource set adoptExisting: true or adoptId: "${id}"`,
+    `${quote(email)} already has a membership in this account (${inert(id)}, fact 69); to manage it with this resource set adoptExisting: true or adoptId: ${quote(id)}`,
 } as const;
 
-/** The explanation both member resources give. */
-export async function explainMembersError(error: unknown): Promise<string | undefined> {
+/**
+ * The explanation both member resources give. `pendingAmong` names the members sent who are
+ * still pending invites: fact 81 does not say whether Cloudflare takes one into a group, and a
+ * refusal then means "not yet", not "left the account".
+ */
+export async function explainMembersError(error: unknown, pendingAmong: () => Promise<string[]>): Promise<string | undefined> {
   if (isKnownError("ScimManaged", error)) return EXPLANATIONS.ScimManaged;
   if (isKnownError("PolicyValidationFailed", error)) return EXPLANATIONS.membersOfInvalidGroup;
-  if (isKnownError("InvalidMember", error)) return EXPLANATIONS.InvalidMember;
+  if (isKnownError("InvalidMember", error)) {
+    const pending = await pendingAmong();
+    return pending.length ? EXPLANATIONS.pendingMember(pending) : EXPLANATIONS.InvalidMember;
+  }
   return undefined;
 }

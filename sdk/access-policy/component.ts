@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { allAccountMembers } from "../../account/account-members";
+import { allAccountMembers, type AccountMember as Membership } from "../../account/account-members";
 import { allPermissionGroups } from "../../account/permission-groups";
+import { AccountMember } from "../account-member";
 import { asRunError, cleanly } from "../errors";
 import { OAuthClient } from "../oauth-client";
 import { ResourceGroup } from "../resource-group";
@@ -8,8 +9,25 @@ import { programClient, requireAccountId } from "../settings";
 import { SSOConnector } from "../sso-connector";
 import { UserGroup } from "../user-group";
 import { UserGroupMembers } from "../user-group-members";
-import { type ResolvedUserGroup, resolveNames } from "./resolve";
-import { type AccessSpec, type AccessSpecInput, parseAccessSpec, readAccessFile } from "./spec";
+import { invites, type ResolvedUserGroup, refOf, resolveNames } from "./resolve";
+import { type AccessSpec, type AccessSpecInput, type MemberRef, parseAccessSpec, readAccessFile } from "./spec";
+
+interface Resolved {
+  groups: ResolvedUserGroup[];
+  members: Membership[];
+}
+
+/** How one person is known in the file and in the account: an address (lower-cased) or a membership id. */
+const personKey = (ref: MemberRef) => refOf(ref).toLowerCase();
+
+/**
+ * The people the component manages as AccountMembers (docs/access-files.md): everyone a group
+ * names when the file has a `members` section, else only those it may invite.
+ */
+function managedPeople(spec: AccessSpec): string[] {
+  const refs = spec.userGroups.flatMap((g) => g.members ?? []);
+  return [...new Set(refs.filter((ref) => spec.members !== undefined || invites(spec, ref)).map(personKey))];
+}
 
 export interface AccessPolicyArgs {
   /** A YAML or JSON access file. */
@@ -38,6 +56,8 @@ export class AccessPolicy extends pulumi.ComponentResource {
   readonly resourceGroups: Record<string, ResourceGroup> = {};
   readonly userGroups: Record<string, UserGroup> = {};
   readonly members: Record<string, UserGroupMembers> = {};
+  /** By address or membership id, as the file names them. */
+  readonly accountMembers: Record<string, AccountMember> = {};
   readonly ssoConnectors: Record<string, SSOConnector> = {};
   readonly oauthClients: Record<string, OAuthClient> = {};
 
@@ -59,6 +79,23 @@ export class AccessPolicy extends pulumi.ComponentResource {
     // before any child is registered, so nothing is sent.
     const resolved = pulumi.output(cleanly(() => this.resolve(spec, accountId, source)));
     const account = resolved.apply(() => accountId);
+    const membershipOf = (key: string) => resolved.apply((r) => r.members.find((m) => m.id === key || m.email === key));
+
+    // Without offboard, dropping a person from the file only takes them out of its groups.
+    const retainOnDelete = !spec.members?.offboard;
+    for (const key of managedPeople(spec)) {
+      this.accountMembers[key] = new AccountMember(
+        `${name}/member/${slug(key)}`,
+        {
+          accountId: account,
+          email: membershipOf(key).apply((m) => m?.email ?? key),
+          // Someone already in the account is taken over, never re-invited; what they hold directly is left alone.
+          adoptId: membershipOf(key).apply((m) => m?.id),
+          adoptExisting: true,
+        },
+        { ...parent, retainOnDelete },
+      );
+    }
 
     for (const entry of spec.resourceGroups) {
       this.resourceGroups[entry.name] = new ResourceGroup(
@@ -83,7 +120,7 @@ export class AccessPolicy extends pulumi.ComponentResource {
           policies: resolved.apply((r) =>
             entry.policies.map((policy, p) => ({
               access: policy.access,
-              permissionGroups: r[g].permissionGroupIds[p],
+              permissionGroups: r.groups[g].permissionGroupIds[p],
               resourceGroups: policy.resourceGroups.map(resourceGroupId),
               scopes: policy.scopes.map((scope) => ({ key: scope.key, objects: scope.objects.map((key) => ({ key })) })),
             })),
@@ -95,9 +132,20 @@ export class AccessPolicy extends pulumi.ComponentResource {
       );
       this.userGroups[entry.name] = group;
       if (entry.members) {
+        // A person the component manages joins through their AccountMember's id, so the engine invites them first.
+        const firsts = entry.members.filter((ref, i) => entry.members!.findIndex((other) => personKey(other) === personKey(ref)) === i);
+        const memberIds = firsts.map((ref) => {
+          const key = personKey(ref);
+          if (key in this.accountMembers) return this.accountMembers[key].id;
+          const i = entry.members!.indexOf(ref);
+          return resolved.apply((r) => {
+            const member = r.groups[g].members?.[i];
+            return member && "id" in member ? member.id : "";
+          });
+        });
         this.members[entry.name] = new UserGroupMembers(
           `${name}/members/${slug(entry.key ?? entry.name)}`,
-          { accountId: account, userGroupId: group.id, memberIds: resolved.apply((r) => r[g].memberIds ?? []), adoptId: entry.adoptId },
+          { accountId: account, userGroupId: group.id, memberIds, adoptId: entry.adoptId },
           parent,
         );
       }
@@ -118,10 +166,10 @@ export class AccessPolicy extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 
-  private async resolve(spec: AccessSpec, accountId: string, source: string): Promise<ResolvedUserGroup[]> {
+  private async resolve(spec: AccessSpec, accountId: string, source: string): Promise<Resolved> {
     const client = programClient();
     const needsMembers = spec.userGroups.some((g) => g.members?.length);
     const [permissionGroups, members] = await Promise.all([allPermissionGroups(client, accountId), needsMembers ? allAccountMembers(client, accountId) : Promise.resolve([])]);
-    return resolveNames(spec, { permissionGroups, members }, source);
+    return { groups: resolveNames(spec, { permissionGroups, members }, source), members };
   }
 }

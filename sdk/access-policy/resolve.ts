@@ -2,12 +2,24 @@
  * Turns the names in an access description into ids, against the account's catalogues, and
  * reports every name that does not resolve with the file and the entry it came from.
  */
+
+import { z } from "zod";
 import type { AccountMember } from "../../account/account-members";
 import type { PermissionGroup } from "../../account/permission-groups";
 import { quote } from "../../provider/framework/quote";
-import { type AccessSpec, AccessSpecError, entryLabel } from "./spec";
+import { type AccessSpec, AccessSpecError, entryLabel, type MemberRef } from "./spec";
 
 const hexId = /^[0-9a-f]{32}$/;
+const isEmail = (value: string) => z.string().email().safeParse(value).success;
+
+/** The email or id a group's member entry names. */
+export const refOf = (ref: MemberRef): string => (typeof ref === "string" ? ref : ref.email);
+
+/** Whether the file invites this person when they are not in the account: their own `invite`, else the file's. */
+export const invites = (spec: AccessSpec, ref: MemberRef): boolean => isEmail(refOf(ref)) && ((typeof ref === "string" ? undefined : ref.invite) ?? spec.members?.invite ?? false);
+
+/** A person a group names, resolved: a current membership, or an address the component invites. */
+export type ResolvedMember = { id: string } | { invite: string };
 
 export interface Catalogues {
   permissionGroups: PermissionGroup[];
@@ -17,8 +29,8 @@ export interface Catalogues {
 export interface ResolvedUserGroup {
   /** Per policy: permission group ids; resource groups stay as written (names or ids). */
   permissionGroupIds: string[][];
-  /** Member ids, or undefined when the entry does not manage membership. */
-  memberIds?: string[];
+  /** The group's people, or undefined when the entry does not manage membership. */
+  members?: ResolvedMember[];
 }
 
 export function resolveNames(spec: AccessSpec, catalogues: Catalogues, source: string): ResolvedUserGroup[] {
@@ -44,12 +56,17 @@ export function resolveNames(spec: AccessSpec, catalogues: Catalogues, source: s
         return matches[0]?.id ?? "";
       }),
     );
-    const members = group.members?.map((member) => {
+    const members = group.members?.map((ref): ResolvedMember => {
+      const member = refOf(ref);
       const id = memberIds.has(member) ? member : memberByEmail.get(member.toLowerCase());
-      if (!id) problems.push(`${where}.members: ${quote(member)} is not a member of the account`);
-      return id ?? "";
+      if (id) return { id };
+      if (invites(spec, ref)) return { invite: member.toLowerCase() };
+      // fact 50: someone not in the account cannot join a group; an address can be invited.
+      const hint = isEmail(member) ? "; to invite them, write {email, invite: true} or set members.invite: true" : "";
+      problems.push(`${where}.members: ${quote(member)} is not a member of the account${hint}`);
+      return { id: "" };
     });
-    return { permissionGroupIds, memberIds: members };
+    return { permissionGroupIds, members };
   });
   if (problems.length) throw new AccessSpecError(source, problems);
   return resolved;

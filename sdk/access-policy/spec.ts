@@ -41,13 +41,17 @@ const policy = z
     path: ["resourceGroups"],
   });
 
+/** A person a group names: an email or a membership id, or `{email, invite}` to invite them when they are not in the account. */
+const memberRef = z.union([nonEmpty, z.object({ email: nonEmpty.email("must be an email address"), invite: z.boolean().optional() }).strict()]);
+export type MemberRef = z.output<typeof memberRef>;
+
 const userGroup = z
   .object({
     name: nonEmpty,
     key: nonEmpty.optional(),
     policies: z.array(policy).default([]),
-    /** Emails or account member ids. Absent: membership is not managed here. */
-    members: z.array(nonEmpty).optional(),
+    /** Emails or account member ids (or `{email, invite}`). Absent: membership is not managed here. */
+    members: z.array(memberRef).optional(),
     /** Managed by SCIM: the identity provider owns the name and members; only policies are managed here. */
     scim: z.boolean().default(false),
     adoptId: z.string().regex(hexId, "must be a 32-character hex id").optional(),
@@ -73,8 +77,16 @@ const ssoConnector = z
  */
 const oauthClient = oauthClientInputs.omit({ accountId: true }).extend({ key: nonEmpty.optional() }).strict();
 
+/**
+ * Whether the file manages who is in the account, not only who is in its groups
+ * (docs/access-files.md): `invite` invites whoever it names who is not in the account yet;
+ * `offboard` removes from the account whoever is dropped from the file.
+ */
+const members = z.object({ invite: z.boolean().default(false), offboard: z.boolean().default(false) }).strict();
+
 export const accessSpecSchema = z
   .object({
+    members: members.optional(),
     resourceGroups: z.array(resourceGroup).default([]),
     userGroups: z.array(userGroup).default([]),
     ssoConnectors: z.array(ssoConnector).default([]),
@@ -111,6 +123,11 @@ function describeIssue(raw: unknown, path: (string | number)[], message: string)
 
 /** One problem for each key the schema does not know, at the key's own path. */
 function problemsOf(raw: unknown, issue: z.ZodIssue): string[] {
+  // Of a union (a member as an address, or as `{email, invite}`), the problems of the form the value has.
+  if (issue.code === z.ZodIssueCode.invalid_union) {
+    const ofItsForm = issue.unionErrors.map((e) => e.issues).find((issues) => !issues.some((i) => i.code === "invalid_type" && i.path.length === issue.path.length));
+    if (ofItsForm) return ofItsForm.flatMap((i) => problemsOf(raw, i));
+  }
   if (issue.code === z.ZodIssueCode.unrecognized_keys) return issue.keys.map((key) => describeIssue(raw, [...issue.path, key], "unknown key"));
   return [describeIssue(raw, issue.path, issue.message)];
 }

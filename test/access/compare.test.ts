@@ -532,6 +532,40 @@ describe("members invited, leaving, and their direct grants (issue 19)", () => {
     ]);
   });
 
+  it("a member whose earlier invite is still pending says so on their first line", () => {
+    const cat = person("cat", { status: "pending" });
+    const before = withMembers(
+      [ada, cat],
+      [
+        group(
+          "SRE",
+          [],
+          [
+            [["dns"], ["prod"]],
+            [["dns"], ["all"]],
+          ],
+        ),
+      ],
+    );
+    const after = withMembers(
+      [ada, cat],
+      [
+        group(
+          "SRE",
+          ["cat"],
+          [
+            [["dns"], ["prod"]],
+            [["dns"], ["all"]],
+          ],
+        ),
+      ],
+    );
+    expect(personLines(review(before, after))).toEqual([
+      '+ cat@example.com (invite pending) gains DNS Write on "production" (via SRE)',
+      "+ cat@example.com gains DNS Write on the account (via SRE)",
+    ]);
+  });
+
   it("the access held outside user groups marks a member whose invite is pending", () => {
     const after = withMembers([ada, person("cat", { status: "pending", policies: direct(["dns"], ["prod"]) })]);
     expect(data(after, after).direct).toEqual([{ subject: "cat@example.com (invite pending)", change: 'DNS Write on "production" (a direct policy)' }]);

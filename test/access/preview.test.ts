@@ -16,6 +16,13 @@ const state = (type: string, name: string, inputs: Record<string, unknown>, prop
   ...(id ? { id } : {}),
 });
 
+const create = (type: string, name: string, inputs: Record<string, unknown>, deps: Record<string, string[]> = {}) => ({
+  op: "create",
+  urn: urn(type, name),
+  newState: state(type, name, inputs, deps),
+});
+const messages = (planned: ReturnType<typeof applyPreview>) => planned.risks.map((r) => `${r.kind}: ${plain(r.message)}`);
+
 const live: AccountSnapshot = {
   accountId: ACCOUNT,
   permissionGroups: [],
@@ -83,13 +90,7 @@ describe("fails closed: what cannot be played exactly is a risk naming the resou
   };
   const system = { id: "all", name: `com.cloudflare.api.account.${ACCOUNT}`, scope: { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: ["*"] }, system: true };
   const account: AccountSnapshot = { ...live, resourceGroups: [system] };
-  const create = (type: string, name: string, inputs: Record<string, unknown>, deps: Record<string, string[]> = {}) => ({
-    op: "create",
-    urn: urn(type, name),
-    newState: state(type, name, inputs, deps),
-  });
   const played = (...steps: Preview["steps"]) => applyPreview(account, { steps });
-  const messages = (planned: ReturnType<typeof played>) => planned.risks.map((r) => `${r.kind}: ${plain(r.message)}`);
 
   it("a member list for a group unknown at preview that no step creates", () => {
     const planned = played(decoy, create("UserGroupMembers", "m", { userGroupId: UNKNOWN, memberIds: ["eve"] }, { userGroupId: [DECOY] }));
@@ -414,13 +415,7 @@ describe("AccountMember: an invite, a change of direct grants, a removal", () =>
   const ADMIN_ROLE = { id: "r-admin", name: "Administrator", description: "", permissions: {} };
   const ada = { id: "ada", email: "ada@example.com", status: "accepted", roles: [], policies: [] };
   const account: AccountSnapshot = { ...live, roles: [ADMIN_ROLE], members: [ada] };
-  const create = (type: string, name: string, inputs: Record<string, unknown>, deps: Record<string, string[]> = {}) => ({
-    op: "create",
-    urn: urn(type, name),
-    newState: state(type, name, inputs, deps),
-  });
   const played = (...steps: Preview["steps"]) => applyPreview(account, { steps });
-  const messages = (planned: ReturnType<typeof played>) => planned.risks.map((r) => `${r.kind}: ${plain(r.message)}`);
   const dnsWrite = { access: "allow", permissionGroups: ["dns-write"], resourceGroups: ["rg"] };
   const invite = create("AccountMember", "bob", { email: "Bob@Example.com", policies: [dnsWrite] });
   const bobId = "(new AccountMember bob)";
@@ -484,6 +479,12 @@ describe("AccountMember: an invite, a change of direct grants, a removal", () =>
   it("fact 69: an invite of an address already in the account, without adoptExisting, is played on that member: the widest reading", () => {
     const planned = played(create("AccountMember", "again", { email: "Ada@example.com", policies: [dnsWrite] }));
     expect(planned.after.members).toEqual([{ ...ada, policies: [{ ...dnsWrite, scopes: [] }] }]);
+  });
+
+  it("with neither roles nor policies, an adopted member keeps the direct grants it holds", () => {
+    const holder = { ...ada, roles: ["r-admin"] };
+    const planned = applyPreview({ ...account, members: [holder] }, { steps: [create("AccountMember", "ada", { email: "ada@example.com", adoptExisting: true })] });
+    expect(planned.after.members).toEqual([holder]);
   });
 
   it("an update replaces the member's direct grants", () => {

@@ -13,11 +13,14 @@ const cli = (args: string[], env: Record<string, string> = {}) => cloudflareIam(
 
 const lines = (text: string) => text.trim().split("\n");
 
-it.each(["--help", "generate --help", "help generate", "review --help", "report --help", "drift --help"])("`cloudflare-iam %s` prints help and exits 0", async (args) => {
-  const run = await cli(args.split(" "));
-  expect(run.code).toBe(0);
-  expect(run.stdout).toMatch(/^Usage: cloudflare-iam/);
-});
+it.each(["--help", "generate --help", "help generate", "review --help", "report --help", "drift --help", "migrate-roles --help"])(
+  "`cloudflare-iam %s` prints help and exits 0",
+  async (args) => {
+    const run = await cli(args.split(" "));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: cloudflare-iam/);
+  },
+);
 
 it.each([["--version"], ["-V"]])("`cloudflare-iam %s` prints the package version and exits 0", async (flag) => {
   expect(await cli([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });

@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { PROJECT_ROOT } from "../support/pulumi";
 
 const FACTS_FILE = join(PROJECT_ROOT, "../shared/api-reference/REAL-API-FACTS.md");
+const MEMBER_FACTS_FILE = join(PROJECT_ROOT, "../shared/api-reference/ACCOUNT-MEMBER-FACTS.md");
+/** The account members' facts (52–83): a row for each one the provider handles, not for every one. */
+const MEMBER_FACTS = Array.from({ length: 32 }, (_, i) => i + 52);
 /** The facts the table was written against; REAL-API-FACTS.md, where it is beside the repository, must agree. */
 const FACT_COUNT = 51;
 const ALL_FACTS = Array.from({ length: FACT_COUNT }, (_, i) => i + 1);
@@ -35,16 +38,29 @@ const breaks = [...section(read("docs/testing.md"), "## Fact table: the breaks t
   test: m[4],
 }));
 
+const generalRows = rows.filter((r) => r.fact <= FACT_COUNT);
+const memberRows = rows.filter((r) => r.fact > FACT_COUNT);
+
 it("has one row per fact, in order", () => {
-  expect(rows.map((r) => r.fact)).toEqual(ALL_FACTS);
+  expect(generalRows.map((r) => r.fact)).toEqual(ALL_FACTS);
   if (existsSync(FACTS_FILE)) {
     const numbered = [...readFileSync(FACTS_FILE, "utf8").matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
-    expect(numbered).toEqual(rows.map((r) => r.fact));
+    expect(numbered).toEqual(generalRows.map((r) => r.fact));
   }
 });
 
-it("records a break tried for every fact, in order", () => {
-  expect([...new Set(breaks.map((b) => b.fact))]).toEqual(ALL_FACTS);
+it("has at most one row per account member fact, in order, each a fact of ACCOUNT-MEMBER-FACTS.md", () => {
+  const facts = memberRows.map((r) => r.fact);
+  expect(facts).toEqual([...new Set(facts)].sort((a, b) => a - b));
+  expect(facts.every((fact) => MEMBER_FACTS.includes(fact))).toBe(true);
+  if (existsSync(MEMBER_FACTS_FILE)) {
+    const numbered = [...readFileSync(MEMBER_FACTS_FILE, "utf8").matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
+    expect(numbered).toEqual(MEMBER_FACTS);
+  }
+});
+
+it("records a break tried for every fact with a row, in order", () => {
+  expect([...new Set(breaks.map((b) => b.fact))]).toEqual(rows.map((r) => r.fact));
 });
 
 /** The names a test file gives its tests: `it(...)` and `describe(...)` titles, and the case names of table tests. */

@@ -59,6 +59,7 @@ describe("accessFile", () => {
       permissionGroups: ["DNS Write", "Zone Read"],
       oauthClients: ["Grafana"],
       domains: ["example.com"],
+      roles: ["DNS"],
       notes: ["system"],
     };
     const account = hostileSnapshot(names);

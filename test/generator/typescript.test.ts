@@ -11,6 +11,7 @@ import * as fc from "fast-check";
 import * as ts from "typescript";
 import type { AccountSnapshot } from "../../account/snapshot";
 import { typescriptProgram } from "../../generator/typescript";
+import { quote } from "../../provider/framework/quote";
 import * as sdk from "../../sdk";
 import { CANARY, fixedHostileNames, hostileNames, hostileSnapshot } from "../support/hostile-account";
 import { PROJECT_ROOT } from "../support/pulumi";
@@ -102,6 +103,9 @@ function expectedConstructions(account: AccountSnapshot) {
     ...account.userGroups.filter((g) => !g.scimManaged).map((g) => ({ type: dynamicType("UserGroupMembers"), name: `members-${g.id}`, inputs: { memberIds: g.memberIds } })),
     ...account.ssoConnectors.map((c) => ({ type: dynamicType("SSOConnector"), name: `sso-${c.id}`, inputs: { emailDomain: c.emailDomain } })),
     ...account.oauthClients.map((c) => ({ type: dynamicType("OAuthClient"), name: `oauth-${c.id}`, inputs: { clientName: c.args.clientName } })),
+    ...account.members
+      .filter((m) => m.roles.length || m.policies.length)
+      .map((m) => ({ type: dynamicType("AccountMember"), name: `member-${m.id}`, inputs: { email: m.email, adoptId: m.id } })),
   ];
 }
 
@@ -144,5 +148,21 @@ describe("typescriptProgram", () => {
     const account = hostileSnapshot({ ...fixedHostileNames, resourceGroups: ["prod zones", `eu ${"x".repeat(70_000)}`], userGroups: ["SRE\u2028team", "SRE team"] });
     const declared = [...typescriptProgram(account).matchAll(/^export const (\w+) =/gm)].map((m) => m[1]);
     expect(declared).toEqual(["resourceGroupProdZones", `resourceGroupEuX${"x".repeat(37)}`, "userGroupSRETeam", "userGroupSRETeam2"]);
+  });
+
+  it("states each member's policies in place of a role with an equivalent, keeps a hostile role, and says so in comments", async () => {
+    const account = hostileSnapshot(fixedHostileNames);
+    const [moved, kept] = account.members;
+    const hostileRole = account.roles.find((r) => r.id === kept.roles[0])!;
+    const source = typescriptProgram(account);
+    expect(source).toContain(`// ${quote(moved.email)}: role "Administrator" → permission group ${quote(account.permissionGroups[0].name)} ("admin") on the whole account`);
+    expect(source).toContain(`// ${quote(kept.email)}: role ${quote(hostileRole.name)} kept as a role: no equivalent permission group is known`);
+    const { constructed } = await runUnderMocks(source);
+    const inputsOf = (id: string) => constructed.find((c) => c.name === `member-${id}`)?.inputs;
+    const wholeAccount = account.resourceGroups.find((g) => g.system)!.id;
+    expect(inputsOf(moved.id)).toMatchObject({ policies: [{ access: "allow", permissionGroups: [account.permissionGroups[0].id], resourceGroups: [wholeAccount] }] });
+    expect(inputsOf(moved.id)).not.toHaveProperty("roles");
+    expect(inputsOf(kept.id)).toMatchObject({ roles: [hostileRole.id] });
+    expect(inputsOf(kept.id)).not.toHaveProperty("policies");
   });
 });

@@ -75,6 +75,8 @@ export interface HostileNames {
   permissionGroups: string[];
   oauthClients: string[];
   domains: string[];
+  /** Legacy roles with no equivalent permission group: what a member's generated code keeps, named in comments. */
+  roles: string[];
   /** Skipped system groups' names and the SCIM message: what the notes quote. */
   notes: string[];
 }
@@ -87,6 +89,7 @@ export const hostileNames: fc.Arbitrary<HostileNames> = fc.record({
   permissionGroups: fc.uniqueArray(hostileName, { minLength: 1, maxLength: 6 }),
   oauthClients: fc.uniqueArray(hostileName, { minLength: 1, maxLength: 4 }),
   domains: fc.uniqueArray(hostileName, { minLength: 1, maxLength: 4, selector: (d) => d.toLowerCase() }),
+  roles: fc.uniqueArray(hostileName, { minLength: 1, maxLength: 4 }),
   notes: fc.uniqueArray(hostileName, { minLength: 1, maxLength: 4 }),
 });
 
@@ -95,24 +98,41 @@ const hexId = (kind: string, i: number) => kind + i.toString(16).padStart(31, "0
 const accountScope = `com.cloudflare.api.account.${ACCOUNT_ID}`;
 
 /**
+ * What member `i` holds directly, in turn: the role "Administrator" with the policy the API mirrors
+ * it into (fact 62), a hostile role with no equivalent (kept), a policy of its own, or nothing.
+ */
+function memberGrants(i: number, roles: { id: string }[], adminGroup: string, wholeAccount: string): Pick<AccountSnapshot["members"][number], "roles" | "policies"> {
+  const onAccount = { access: "allow", permissionGroups: [adminGroup], resourceGroups: [wholeAccount], scopes: [] };
+  return [
+    { roles: [roles[0].id], policies: [onAccount] },
+    { roles: [roles[1 + (i % (roles.length - 1))].id], policies: [] },
+    { roles: [], policies: [onAccount] },
+    { roles: [], policies: [] },
+  ][i % 4];
+}
+
+/**
  * A snapshot holding the names: every user group grants every permission group on a resource
- * group; odd user groups are SCIM's (so their names also reach a comment), even ones hold every member.
+ * group; odd user groups are SCIM's (so their names also reach a comment), even ones hold every
+ * member; members hold roles and policies of their own in turn.
  */
 export function hostileSnapshot(names: HostileNames): AccountSnapshot {
-  const permissionGroups = names.permissionGroups.map((name, i) => ({ id: hexId("a", i), name, label: "label", description: "", scopes: [] }));
-  const members = names.emails.map((email, i) => ({ id: hexId("b", i), email, status: "accepted", roles: [], policies: [] }));
+  // The first permission group is what the role "Administrator" maps to (fact 77), so its hostile name reaches a member's comment.
+  const permissionGroups = names.permissionGroups.map((name, i) => ({ id: hexId("a", i), name, label: i === 0 ? "admin" : "label", description: "", scopes: [] }));
+  const roles = ["Administrator", ...names.roles].map((name, i) => ({ id: hexId("8", i), name, description: "", permissions: {} }));
+  const systemGroups = names.notes.map((name, i) => ({ id: hexId("e", i), name, scope: { key: accountScope, objects: ["*"] }, system: true }));
+  const members = names.emails.map((email, i) => ({ id: hexId("b", i), email, status: "accepted", ...memberGrants(i, roles, permissionGroups[0].id, systemGroups[0].id) }));
   const resourceGroups = names.resourceGroups.map((name, i) => ({
     id: hexId("c", i),
     name,
     scope: { key: accountScope, objects: [`com.cloudflare.api.account.zone.${hexId("f", i)}`] },
     system: false,
   }));
-  const systemGroups = names.notes.map((name, i) => ({ id: hexId("e", i), name, scope: { key: accountScope, objects: [accountScope] }, system: true }));
   return {
     accountId: ACCOUNT_ID,
     permissionGroups,
     members,
-    roles: [],
+    roles,
     resourceGroups: [...resourceGroups, ...systemGroups],
     userGroups: names.userGroups.map((name, i) => ({
       id: hexId("d", i),
@@ -154,5 +174,6 @@ export const fixedHostileNames: HostileNames = {
   permissionGroups: INJECTIONS.map((s) => `pg ${s}`),
   oauthClients: INJECTIONS.map((s) => `oc ${s}`),
   domains: INJECTIONS.map((s) => `d ${s}.example.com`),
+  roles: INJECTIONS.map((s) => `role ${s}`),
   notes: INJECTIONS.map((s) => `note ${s}`),
 };

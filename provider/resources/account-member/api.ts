@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiPath, type CloudflareClient, listAllPages, optional, PAGE_SIZE } from "../../client";
 import { oncePerAccount } from "../../client/once";
 import type { policiesToSend } from "../user-group/schema";
-import { type ApiAccountMember, apiAccountMember, emailsOf } from "./schema";
+import { type ApiAccountMember, apiAccountMember, emailOf, emailsOf } from "./schema";
 
 const collection = (accountId: string) => apiPath`/accounts/${accountId}/members`;
 const item = (accountId: string, id: string) => apiPath`/accounts/${accountId}/members/${id}`;
@@ -38,3 +38,9 @@ export const accountMembersApi = {
   /** The user a user-owned token acts for; an account-owned token has none (docs/account-members.md). */
   tokenUser: (client: CloudflareClient) => client.get("/user", apiUser),
 };
+
+/** fact 81: the addresses of those among `ids` who are still pending invites. */
+export async function pendingInvitees(client: CloudflareClient, accountId: string, ids: string[]): Promise<string[]> {
+  const members = await accountMembersApi.list(client, accountId);
+  return members.filter((m) => ids.includes(m.id) && m.status === "pending").map(emailOf);
+}

@@ -1,6 +1,7 @@
 import type { CloudflareClient } from "../../client";
 import { defineResource } from "../../framework/define";
 import { ProviderError } from "../../framework/errors";
+import { quote } from "../../framework/quote";
 import { containsUnknown } from "../../framework/unknown";
 import { deepEqual } from "../../framework/values";
 import { EXPLANATIONS, isKnownError } from "../api-errors";
@@ -25,21 +26,24 @@ function inviteBody(inputs: AccountMemberInputs): InviteBody {
   return inputs.roles ? { email: inputs.email, roles: inputs.roles } : { email: inputs.email, policies: policiesToSend(inputs.policies ?? []) };
 }
 
-function grantsBody(inputs: AccountMemberInputs): GrantsBody {
+function grantsBody(inputs: AccountMemberInputs): GrantsBody | undefined {
   // fact 53: PUT wants `{id}` objects; fact 64: it replaces only the dimension it carries.
-  return inputs.roles ? { roles: inputs.roles.map((id) => ({ id })) } : { policies: policiesToSend(inputs.policies ?? []) };
+  if (inputs.roles) return { roles: inputs.roles.map((id) => ({ id })) };
+  return inputs.policies && { policies: policiesToSend(inputs.policies) };
 }
 
 /** Whether the member already holds exactly what the program manages (fact 62: only that dimension). */
 function holdsWanted(olds: AccountMemberOutputs, news: AccountMemberInputs): boolean {
   if (olds.grants !== managedGrants(news)) return false;
-  return news.roles ? deepEqual(idSet(olds.roles), idSet(news.roles)) : deepEqual(canonicalPolicies(olds.policies), canonicalPolicies(news.policies ?? []));
+  if (news.roles) return deepEqual(idSet(olds.roles), idSet(news.roles));
+  return !news.policies || deepEqual(canonicalPolicies(olds.policies), canonicalPolicies(news.policies));
 }
 
 /** fact 79: the PUT carries the grants alone, never `status`; nothing is sent when they are already held. */
 async function putGrants(client: CloudflareClient, id: string, olds: AccountMemberOutputs, news: AccountMemberInputs): Promise<AccountMemberOutputs> {
-  if (holdsWanted(olds, news)) return { ...olds, ...settingsOf(news) };
-  return toOutputs(settingsOf(news), await api.update(client, news.accountId, id, grantsBody(news)));
+  const body = grantsBody(news);
+  if (!body || holdsWanted(olds, news)) return { ...olds, ...settingsOf(news) };
+  return toOutputs(settingsOf(news), await api.update(client, news.accountId, id, body));
 }
 
 /** fact 69: an address's existing membership is taken over only when the program says so. */
@@ -64,7 +68,7 @@ export const accountMemberProvider = defineResource<AccountMemberInputs, Account
   state: { version: 1 },
 
   /** Switching from roles to policies (or back) is a change even when the answers mirror each other. */
-  extraChanges: (olds, news) => (olds.grants === managedGrants(news) ? [] : [managedGrants(news)]),
+  extraChanges: (olds, news) => (olds.grants === managedGrants(news) || managedGrants(news) === "none" ? [] : [managedGrants(news)]),
 
   /** Roles named by name become their ids, through the (deprecated, fact 78) roles API. */
   async resolve({ client }, inputs) {
@@ -73,7 +77,7 @@ export const accountMemberProvider = defineResource<AccountMemberInputs, Account
     const roles = inputs.roles.map((role) => {
       if (isRoleId(role)) return role;
       const found = catalogue.find((r) => r.name === role);
-      if (!found) throw new ProviderError(`roles: the account has no role named ${JSON.stringify(role)}; give a role id, or a name GET /accounts/{id}/roles lists`);
+      if (!found) throw new ProviderError(`roles: the account has no role named ${quote(role)}; give a role id, or a name GET /accounts/{id}/roles lists`);
       return found.id;
     });
     return { ...inputs, roles: idSet(roles) };
@@ -86,7 +90,7 @@ export const accountMemberProvider = defineResource<AccountMemberInputs, Account
     let made: ApiAccountMember;
     try {
       made = await createOnce(() => api.invite(client, inputs.accountId, inviteBody(inputs)), {
-        subject: `account member ${JSON.stringify(inputs.email)}`,
+        subject: `account member ${quote(inputs.email)}`,
         // fact 56: found by address in both places; facts 71 and 72: to the last page.
         candidates: () => api.withEmail(client, inputs.accountId, inputs.email),
         idOf: (m) => m.id,
@@ -149,9 +153,8 @@ export const accountMemberProvider = defineResource<AccountMemberInputs, Account
   inputsOf: ({ accountId, email, policies, roles, grants, allowRemovingLastSuperAdministrator }) => ({
     accountId,
     email,
-    ...(grants === "roles"
-      ? { roles, policies: undefined }
-      : { policies: policies.map(({ access, permissionGroups, resourceGroups, scopes }) => ({ access, permissionGroups, resourceGroups, scopes })) }),
+    roles: grants === "roles" ? roles : undefined,
+    policies: grants === "policies" ? policies.map(({ access, permissionGroups, resourceGroups, scopes }) => ({ access, permissionGroups, resourceGroups, scopes })) : undefined,
     adoptExisting: false,
     allowRemovingLastSuperAdministrator,
   }),

@@ -4,6 +4,7 @@
  */
 import { AuthenticationError, type CloudflareClient } from "../../client";
 import { ProviderError } from "../../framework/errors";
+import { quote } from "../../framework/quote";
 import { accountMembersApi as api } from "./api";
 import { type ApiAccountMember, emailOf, emailsOf, knownId } from "./schema";
 
@@ -38,7 +39,7 @@ function isTokensOwn(member: ApiAccountMember, user: { id?: string; email?: stri
 
 /** Throws, naming the member and the rule, when removing `member` would lock the account or the stack out. */
 export async function refuseUnsafeRemoval(client: CloudflareClient, accountId: string, member: ApiAccountMember, allowLastSuperAdministrator: boolean): Promise<void> {
-  const who = JSON.stringify(emailOf(member) || member.id);
+  const who = quote(emailOf(member) || member.id);
   if (isTokensOwn(member, await tokenUser(client))) {
     throw new ProviderError(
       `refusing to remove ${who}: it is the membership of the user whose API token this stack runs with, and removing it would lock the stack out (fact 75). ` +

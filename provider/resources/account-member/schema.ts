@@ -35,9 +35,13 @@ export const inputsSchema = z
 
 export type AccountMemberInputs = z.output<typeof inputsSchema>;
 
-/** Which of the two mirrored dimensions the program manages (fact 62); with neither, the policies (docs/account-members.md). */
-export type Grants = "roles" | "policies";
-export const managedGrants = (inputs: Pick<AccountMemberInputs, "roles">): Grants => (inputs.roles === undefined ? "policies" : "roles");
+/**
+ * Which of the two mirrored dimensions the program manages (fact 62), or `none`: with neither,
+ * the member's direct grants are left as they are (docs/account-members.md).
+ */
+export type Grants = "roles" | "policies" | "none";
+export const managedGrants = (inputs: Pick<AccountMemberInputs, "roles" | "policies">): Grants =>
+  inputs.roles !== undefined ? "roles" : inputs.policies !== undefined ? "policies" : "none";
 
 export interface AccountMemberOutputs {
   accountId: string;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineResource } from "../../framework/define";
+import { pendingInvitees } from "../account-member/api";
 import { explainMembersError, isKnownError } from "../api-errors";
 import { accountId, cloudflareId } from "../common";
 import { membersApi as api } from "../user-group-members/api";
@@ -61,7 +62,7 @@ export const userGroupMemberProvider = defineResource<MemberInputs & { adoptId?:
     }
   },
 
-  explain: (_ctx, error) => explainMembersError(error),
+  explain: ({ client }, error, subject) => explainMembersError(error, () => pendingInvitees(client, subject.accountId, [subject.memberId])),
 
   inputsOf: ({ accountId, userGroupId, memberId }) => ({ accountId, userGroupId, memberId }),
 });

@@ -1,4 +1,5 @@
 import { defineResource } from "../../framework/define";
+import { pendingInvitees } from "../account-member/api";
 import { explainMembersError } from "../api-errors";
 import { idSet } from "../common";
 import { membersApi as api } from "./api";
@@ -37,7 +38,7 @@ export const userGroupMembersProvider = defineResource<MembersInputs, MembersOut
     await api.replace(client, outputs.accountId, id, []);
   },
 
-  explain: (_ctx, error) => explainMembersError(error),
+  explain: ({ client }, error, subject) => explainMembersError(error, () => pendingInvitees(client, subject.accountId, subject.memberIds)),
 
   inputsOf: ({ accountId, userGroupId, memberIds }) => ({ accountId, userGroupId, memberIds }),
 });

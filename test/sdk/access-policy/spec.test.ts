@@ -149,7 +149,7 @@ describe("resolveNames", () => {
 
   it("maps permission groups by name and members by email or id", () => {
     const spec = parseAccessSpec({ resourceGroups: [prod], userGroups: [{ name: "SRE", policies: [policy], members: ["ADA@example.com", "d".repeat(32)] }] }, "f");
-    expect(resolveNames(spec, catalogues, "f")).toEqual([{ permissionGroupIds: [["a".repeat(32)]], memberIds: ["d".repeat(32), "d".repeat(32)] }]);
+    expect(resolveNames(spec, catalogues, "f")).toEqual([{ permissionGroupIds: [["a".repeat(32)]], members: [{ id: "d".repeat(32) }, { id: "d".repeat(32) }] }]);
   });
 
   it("quotes the file's names in its errors inertly", () => {
@@ -182,8 +182,41 @@ describe("resolveNames", () => {
         "access.yaml: 3 problems:",
         '  - userGroups[0] "SRE".policies[0]: unknown permission group "Zone Reader"',
         `  - userGroups[0] "SRE".policies[0]: 2 permission groups are named "Twice"; use one of their ids: ${"b".repeat(32)}, ${"c".repeat(32)}`,
-        '  - userGroups[0] "SRE".members: "eve@example.com" is not a member of the account',
+        '  - userGroups[0] "SRE".members: "eve@example.com" is not a member of the account; to invite them, write {email, invite: true} or set members.invite: true',
       ].join("\n"),
     );
+  });
+
+  describe("invites (issue 19)", () => {
+    const sre = (members: unknown[]) => ({ name: "SRE", policies: [policy], members });
+
+    it("a person not in the account is invited when their entry says so, or when the file does", () => {
+      const own = parseAccessSpec({ resourceGroups: [prod], userGroups: [sre([{ email: "Eve@example.com", invite: true }, "ada@example.com"])] }, "f");
+      expect(resolveNames(own, catalogues, "f")[0].members).toEqual([{ invite: "eve@example.com" }, { id: "d".repeat(32) }]);
+      const whole = parseAccessSpec({ members: { invite: true }, resourceGroups: [prod], userGroups: [sre(["eve@example.com"])] }, "f");
+      expect(resolveNames(whole, catalogues, "f")[0].members).toEqual([{ invite: "eve@example.com" }]);
+    });
+
+    it("an entry's invite: false overrides the file's, and an id is never invited", () => {
+      const spec = parseAccessSpec({ members: { invite: true }, resourceGroups: [prod], userGroups: [sre([{ email: "eve@example.com", invite: false }, "e".repeat(32)])] }, "f");
+      expect(() => resolveNames(spec, catalogues, "f")).toThrow(
+        [
+          "f: 2 problems:",
+          '  - userGroups[0] "SRE".members: "eve@example.com" is not a member of the account; to invite them, write {email, invite: true} or set members.invite: true',
+          `  - userGroups[0] "SRE".members: "${"e".repeat(32)}" is not a member of the account`,
+        ].join("\n"),
+      );
+    });
+
+    it("refuses a malformed person entry, and an unknown key of the members section, at their paths", () => {
+      expect(() => parseAccessSpec({ members: { invite: true, offbaord: true }, userGroups: [sre([{ email: "not an address", invite: "yes" }])] }, "f")).toThrow(
+        [
+          "f: 3 problems:",
+          "  - members.offbaord: unknown key",
+          '  - userGroups[0] "SRE".members[0].email: must be an email address',
+          '  - userGroups[0] "SRE".members[0].invite: Expected boolean, received string',
+        ].join("\n"),
+      );
+    });
   });
 });

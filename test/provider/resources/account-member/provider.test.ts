@@ -33,6 +33,16 @@ beforeAll(async () => {
   zonesOnly = (await call<{ id: string }>("POST", "/iam/resource_groups", { name: "zones only", scope })).id;
 });
 
+/** A member's state as the engine would hand it to the provider. */
+const stateOf = (fields: { status: string; grants: string }) => ({
+  accountId: emulator().accountId,
+  email: "x@example.com",
+  policies: [],
+  roles: [],
+  userId: null,
+  allowRemovingLastSuperAdministrator: false,
+  ...fields,
+});
 const allow = (permissionGroups: string[], resourceGroups: string[]) => ({ access: "allow", permissionGroups, resourceGroups });
 
 it("fact 57: an invite is pending, its id is the membership id (fact 55), and it has no user yet", async () => {
@@ -41,6 +51,15 @@ it("fact 57: an invite is pending, its id is the membership id (fact 55), and it
   const listed = await memberNamed(email);
   expect(id).toBe(listed.id);
   expect(outs).toMatchObject({ email, status: "pending", userId: null, grants: "policies" });
+});
+
+it("fact 55: the id is the membership's and userId the user's, for an invitee who already has a Cloudflare user", async () => {
+  const email = "ken.thompson@example.com";
+  const { id, outs } = await created(provider, { email });
+  const listed = await api(emulator())<{ id: string; user: { id: string } }>("GET", `/members/${id}`);
+  expect(listed.id).toBe(id);
+  expect(outs.userId).toBe(listed.user.id);
+  expect(outs.userId).not.toBe(id);
 });
 
 it("fact 56: the address is compared without case, so a change of case is no change", async () => {
@@ -71,6 +90,16 @@ it("fact 62: only the dimension the program manages is compared, however the oth
   expect(await diffOf(provider, byPolicy.id, readBack, { email: byPolicy.outs.email, policies: [allow([adminGroup], [wholeAccount])] })).toMatchObject({ changes: false });
 });
 
+it("fact 62: switching from roles to policies is an update, though the answers mirror each other", async () => {
+  const { id, outs } = await created(provider, { email: newAddress(), roles: ["Administrator"] });
+  const mirrored = { email: outs.email, policies: [allow([adminGroup], [wholeAccount])] };
+  expect(await diffOf(provider, id, outs, mirrored)).toMatchObject({ changes: true, replaces: [] });
+  expect((await updated(provider, id, outs, mirrored)).grants).toBe("policies");
+  // The member is moved onto policies (the migration off roles, fact 78), not left holding the role.
+  const account = await admin<{ memberAccess: Record<string, object> }>(emulator(), "GET", "/state");
+  expect(Object.keys(account.memberAccess[id])).toEqual(["policies"]);
+});
+
 it("fact 63: check refuses roles and policies together, and a malformed email, naming each property", async () => {
   const result = await provider.check!({}, { email: "not an address", roles: ["Administrator"], policies: [] });
   expect(result.failures).toEqual([{ property: "email", reason: "must be an email address" }]);
@@ -78,9 +107,21 @@ it("fact 63: check refuses roles and policies together, and a malformed email, n
   expect(both.failures).toEqual([{ property: "roles", reason: expect.stringMatching(/^set roles or policies, not both: .*fact 63/) }]);
 });
 
-it("neither roles nor policies invites with an empty policy list, and manages the policies", async () => {
-  const { outs } = await created(provider, { email: newAddress() });
-  expect(outs).toMatchObject({ policies: [], roles: [], grants: "policies" });
+it("neither roles nor policies invites with an empty policy list, and leaves direct grants alone", async () => {
+  const { id, outs } = await created(provider, { email: newAddress() });
+  expect(outs).toMatchObject({ policies: [], roles: [], grants: "none" });
+  // A grant made in the dashboard is no drift of a member that manages none.
+  await admin(emulator(), "PUT", `/account_members/${id}/access`, { roles: [await roleId("Administrator")] });
+  const read = (await provider.read!(id, outs)).props;
+  expect(read.roles).toEqual([await roleId("Administrator")]);
+  expect(await diffOf(provider, id, read, { email: outs.email })).toMatchObject({ changes: false });
+});
+
+it("an explicit empty policy list manages the policies: a grant made in the dashboard is drift", async () => {
+  const { id, outs } = await created(provider, { email: newAddress(), policies: [] });
+  await admin(emulator(), "PUT", `/account_members/${id}/access`, { roles: [await roleId("Administrator")] });
+  const read = (await provider.read!(id, outs)).props;
+  expect(await diffOf(provider, id, read, { email: outs.email, policies: [] })).toMatchObject({ changes: true });
 });
 
 it("fact 69: an address already in the account fails naming its membership, and is taken over with adoptExisting", async () => {
@@ -153,6 +194,8 @@ describe("fact 75: removals that would lock the account or the stack out are ref
     await expect(provider.delete!(owner.id, outs)).rejects.toThrow(/refusing to remove "charles.babbage@example.com": no other accepted member holds Super Administrator/);
     expect(await deletes()).toBe(0);
     const allowed = await updated(provider, owner.id, outs, { ...inputs, allowRemovingLastSuperAdministrator: true });
+    // The flag lives in state alone: setting it sends nothing.
+    expect((await stats(emulator())).byMethod.PUT ?? 0).toBe(0);
     await provider.delete!(owner.id, allowed);
     expect(await deletes()).toBe(1);
   });
@@ -229,18 +272,26 @@ describe("answers the emulator does not give", () => {
     await expect(provider.delete!(id, outs)).resolves.toBeUndefined();
   });
 
+  it("an address from the account is written inertly in a refusal: no control character reaches a terminal", async () => {
+    const evil = {
+      id: "e".repeat(32),
+      email: "x\u001b[2J@example.com",
+      status: "accepted",
+      user: { email: "x\u001b[2J@example.com" },
+      roles: [{ id: "r", name: "Super Administrator - All Privileges" }],
+      policies: [],
+    };
+    proxy().script((r) => {
+      if (r.method === "GET" && r.path.endsWith(evil.id)) return success(evil);
+      return lists(r) ? success([evil]) : undefined;
+    });
+    const state = stateOf({ status: "accepted", grants: "none" });
+    await expect(provider.delete!(evil.id, state)).rejects.toThrow('refusing to remove "x\\u001b[2j@example.com": no other accepted member');
+  });
+
   it("fact 68: a wrong account id (7003) is explained", async () => {
     proxy().script((r) => (r.method === "GET" ? failure(400, 7003, "Could not route to /accounts/x/members/y, perhaps your object identifier is invalid?") : undefined));
-    const state = {
-      accountId: emulator().accountId,
-      email: "x@example.com",
-      policies: [],
-      roles: [],
-      userId: null,
-      status: "pending",
-      grants: "policies",
-      allowRemovingLastSuperAdministrator: false,
-    };
+    const state = stateOf({ status: "pending", grants: "policies" });
     await expect(provider.read!("f".repeat(32), state)).rejects.toThrow(/\[7003\].*check accountId/);
   });
 });

@@ -82,9 +82,30 @@ it("fact 39: a SCIM-managed group's members are refused, and the refusal explain
 
 it("fact 38: a member list refused for a group whose policies fail validation is explained", async () => {
   const refusal = new ValidationError(400, [{ code: 400, message: "Policy validation failed" }], { method: "GET", path: "/members" });
-  expect(await explainMembersError(refusal)).toMatch(/cannot list the members of a user group one of whose policies fails validation/);
+  expect(await explainMembersError(refusal, async () => [])).toMatch(/cannot list the members of a user group one of whose policies fails validation/);
   const other = new ValidationError(400, [{ code: 1001, message: "something else" }], { method: "GET", path: "/members" });
-  expect(await explainMembersError(other)).toBeUndefined();
+  expect(await explainMembersError(other, async () => [])).toBeUndefined();
+});
+
+describe("fact 81: a pending invite in a group", () => {
+  let inviteId: string;
+  beforeAll(async () => {
+    await untilMembersVisible(emulator(), groupId);
+    inviteId = (await api(emulator())<{ id: string }>("POST", "/members", { email: "pending.invite@example.net", policies: [] })).id;
+  });
+  afterEach(() => admin(emulator(), "PUT", "/pending_group_members", { answer: "accepted" }));
+
+  it("joins the group where Cloudflare takes it (the emulator's default)", async () => {
+    const { outs } = await created(provider, { userGroupId: groupId, memberIds: [inviteId] });
+    expect(outs.memberIds).toEqual([inviteId]);
+  });
+
+  it("where Cloudflare refuses it, the refusal names the person and says the invite stands", async () => {
+    await admin(emulator(), "PUT", "/pending_group_members", { answer: "refused" });
+    await expect(created(provider, { userGroupId: groupId, memberIds: [ids[0], inviteId] })).rejects.toThrow(
+      /"pending\.invite@example\.net" has not accepted the invite yet, and Cloudflare refuses a pending member in a user group \(fact 81/,
+    );
+  });
 });
 
 describe("reading the member list", () => {
