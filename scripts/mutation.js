@@ -6,9 +6,10 @@
 // and tests did not change. Two are this script's own: `--area access` mutates that folder on its
 // own tests only (stryker.area.config.js), and `--retest-survivors` first drops the survivors from
 // the incremental file, so that an incremental run tests them again against tests added since.
+// An incremental run stopped with Ctrl-C is scored from what it tested, and marked partial.
 "use strict";
 const { spawnSync } = require("node:child_process");
-const { existsSync, readFileSync, writeFileSync } = require("node:fs");
+const { existsSync, readFileSync, statSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { MUTATION, mutationTable, renderDocs } = require("./tables");
 
@@ -105,8 +106,11 @@ function main() {
   const run = strykerRun(args);
   if (args.includes("--retest-survivors")) dropSurvivors(join(ROOT, run.incrementalFile));
   const stryker = spawnSync(process.execPath, [join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", ...run.args], { cwd: ROOT, stdio: "inherit", env: run.env });
-  if (stryker.status !== 0) process.exit(stryker.status ?? 1);
-  const summary = summarize(JSON.parse(readFileSync(REPORT, "utf8")));
+  // Stopped with Ctrl-C, Stryker keeps what it tested in the incremental file: that is scored, as a partial run.
+  const incremental = join(ROOT, run.incrementalFile);
+  const partial = stryker.status !== 0 && args.includes("--incremental") && existsSync(incremental) && statSync(incremental).mtimeMs > started;
+  if (stryker.status !== 0 && !partial) process.exit(stryker.status ?? 1);
+  const summary = summarize(JSON.parse(readFileSync(partial ? incremental : REPORT, "utf8")));
   const record = {
     modules: summary.modules.map((m) => m.module),
     mutants: summary.modules.reduce((sum, m) => sum + m.killed + m.timeout + m.survived + m.noCoverage + m.compileError, 0),
@@ -114,6 +118,7 @@ function main() {
     concurrency: config.concurrency,
     // With --incremental, Stryker reuses the results of mutants whose code and tests did not change.
     incremental: args.includes("--incremental"),
+    ...(partial ? { partial: true } : {}),
   };
   console.log(`\n${mutationTable(summary)}\n\n${record.mutants} mutants in ${record.seconds} s`);
   const previous = existsSync(MUTATION) ? JSON.parse(readFileSync(MUTATION, "utf8")) : undefined;
