@@ -245,7 +245,7 @@ describe("the review's exact words, for every kind of change", () => {
   it("a member list that removes members added outside the program names each of them once, by name", () => {
     const account = snapshot({ userGroups: [userGroup("g1", "SRE", ["m1", "m3"])] });
     const outside = [
-      { groupId: "g1", memberIds: ["m3", "m1", "m3"] },
+      { groupId: "g1", memberIds: ["m1", "m3", "m1"] },
       { groupId: "g2", memberIds: [] },
       { groupId: "gone", memberIds: ["m9"] },
     ];
@@ -266,6 +266,21 @@ describe("the review's exact words, for every kind of change", () => {
     expect(words(held, after).risks).toEqual([
       { kind: "deny-policy", message: `user group "SRE" gains the policy deny Administrator on "production"${tail}` },
       { kind: "deny-policy", message: `member m2 gains the policy deny DNS Write, Zone Read on "production", the account${tail}` },
+    ]);
+  });
+
+  it("a deny policy is a risk for each group or member that gains it, though another held the same before", () => {
+    const before = snapshot({
+      members: [person("m1", "bob@example.com", [], [deny(["dns"], ["prod"])]), person("m2", ""), person("m3", "ada@example.com")],
+      userGroups: [userGroup("g1", "SRE", [], [deny(["dns"], ["prod"])]), userGroup("g2", "Ops", [])],
+    });
+    const after = snapshot({
+      members: [person("m1", "bob@example.com", [], [deny(["dns"], ["prod"])]), person("m2", "", [], [deny(["dns"], ["prod"])]), person("m3", "ada@example.com")],
+      userGroups: [userGroup("g1", "SRE", [], [deny(["dns"], ["prod"])]), userGroup("g2", "Ops", [], [deny(["dns"], ["prod"])])],
+    });
+    expect(words(before, after).risks.map((r) => r.message.split(":")[0])).toEqual([
+      'user group "Ops" gains the policy deny DNS Write on "production"',
+      'member m2 gains the policy deny DNS Write on "production"',
     ]);
   });
 

@@ -572,3 +572,16 @@ describe("SSO connectors and OAuth clients played from their inputs", () => {
     expect([known.risks, known.after.oauthClients[0].args.visibility]).toEqual([[], "private"]);
   });
 });
+
+describe("a member list unknown as a whole, or absent", () => {
+  const play = (memberIds: unknown) => {
+    const s = state("UserGroupMembers", "m", { userGroupId: "g1", ...(memberIds === undefined ? {} : { memberIds }) });
+    const planned = applyPreview(live, { steps: [{ op: "create", urn: s.urn, newState: s }] });
+    return { risks: planned.risks.map((r) => plain(r.message)), members: planned.after.userGroups[0].memberIds };
+  };
+
+  it("a list unknown as a whole may add anyone, and plays as no known member; an absent one empties the group and is no risk", () => {
+    expect(play(UNKNOWN)).toEqual({ risks: ["UserGroupMembers m: its members are unknown until apply: anyone in the account may be added"], members: [] });
+    expect(play(undefined)).toEqual({ risks: [], members: [] });
+  });
+});
