@@ -166,6 +166,15 @@ describe("what counts as the role's mirror, and as the whole account", () => {
     expect(m.moves.map((move) => [move.role.id, move.mirrored])).toEqual([["r-admin", true]]);
   });
 
+  it("beside a kept role, each mirror of a role that could move is that role's, one policy per role", () => {
+    const a = account([member("ada@example.com", ["r-admin", "r-ro", "r-dns"], [allow(["pg-admin"], [SYSTEM]), allow(["pg-ro"], [SYSTEM])])]);
+    expect(only(a).kept.map((k) => [k.role.id, k.reason])).toEqual([
+      ["r-admin", "beside-a-kept-role"],
+      ["r-ro", "beside-a-kept-role"],
+      ["r-dns", "no-equivalent"],
+    ]);
+  });
+
   it("fact 9: a resource group of `*` that is not Cloudflare's predefined one is no place for a moved role", () => {
     const a = account([member("ada@example.com", ["r-admin"])]);
     const wide = { id: "rg-mine", name: "mine", scope: { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: ["*"] }, system: false };
