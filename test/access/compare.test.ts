@@ -329,6 +329,13 @@ describe("the review's exact words, for every kind of change", () => {
     ]);
   });
 
+  it("an empty group's policy kept through the change is neither gained nor lost", () => {
+    const before = snapshot({ userGroups: [userGroup("g2", "Empty", [], [allow(["dns"], ["prod"])])] });
+    const after = snapshot({ userGroups: [userGroup("g2", "Empty", [], [allow(["dns"], ["prod"]), allow(["zone"], ["prod"])])] });
+    expect(words(before, after).groups).toEqual([{ subject: '"Empty"', change: 'gains the policy allow Zone Read on "production", which affects nobody yet' }]);
+    expect(words(after, before).groups).toEqual([{ subject: '"Empty"', change: 'loses the policy allow Zone Read on "production", which affected nobody' }]);
+  });
+
   it("resource groups: the objects a scope gains and loses; a new or unchanged one is no change", () => {
     const after = snapshot({
       resourceGroups: [
