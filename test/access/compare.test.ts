@@ -142,6 +142,8 @@ describe("the review's exact words, for every kind of change", () => {
     skipped: [],
     ...extra,
   });
+  /** Changes as the JSON writes them, from [subject, change] pairs. */
+  const changes = (pairs: [string, string][]) => pairs.map(([subject, change]) => ({ subject, change }));
   const words = (before: Snapshot, after: Snapshot, outside: OutsideRemoval[] = [], unresolved: Risk[] = []) =>
     reviewData(compareAccess(before, after, defaultRiskRules, outside, [], unresolved));
 
@@ -320,13 +322,15 @@ describe("the review's exact words, for every kind of change", () => {
         userGroup("g4", "Fresh", ["m1", "m3"], [allow(["dns"], ["prod"])]),
       ],
     });
-    expect(words(before, after).groups).toEqual([
-      { subject: '"New name"', change: 'renamed from "Old name"' },
-      { subject: '"Empty"', change: 'gains the policy allow DNS Write, Zone Read on "production", the account, which affects nobody yet' },
-      { subject: '"Empty"', change: 'loses the policy allow DNS Write on "production", which affected nobody' },
-      { subject: '"Fresh"', change: "new group, with 2 members and 1 policies" },
-      { subject: '"Doomed"', change: "deleted, with its 1 members and 1 policies" },
-    ]);
+    expect(words(before, after).groups).toEqual(
+      changes([
+        ['"New name"', 'renamed from "Old name"'],
+        ['"Empty"', 'gains the policy allow DNS Write, Zone Read on "production", the account, which affects nobody yet'],
+        ['"Empty"', 'loses the policy allow DNS Write on "production", which affected nobody'],
+        ['"Fresh"', "new group, with 2 members and 1 policies"],
+        ['"Doomed"', "deleted, with its 1 members and 1 policies"],
+      ]),
+    );
   });
 
   it("an empty group's policy kept through the change is neither gained nor lost", () => {
@@ -397,13 +401,15 @@ describe("the review's exact words, for every kind of change", () => {
         connector("s6", "f.example", false, "code=6"),
       ],
     });
-    expect(words(before, after).ssoConnectors).toEqual([
-      { subject: "a.example", change: "SSO is enabled" },
-      { subject: "b.example", change: "SSO is disabled" },
-      { subject: "e.example", change: "new SSO connector (enabled): publish the DNS TXT record its verificationCode output shows after pulumi up" },
-      { subject: "f.example", change: 'new SSO connector (not enabled): publish the DNS record f.example TXT "code=6"' },
-      { subject: "d.example", change: "SSO connector removed: its users sign in without SSO" },
-    ]);
+    expect(words(before, after).ssoConnectors).toEqual(
+      changes([
+        ["a.example", "SSO is enabled"],
+        ["b.example", "SSO is disabled"],
+        ["e.example", "new SSO connector (enabled): publish the DNS TXT record its verificationCode output shows after pulumi up"],
+        ["f.example", 'new SSO connector (not enabled): publish the DNS record f.example TXT "code=6"'],
+        ["d.example", "SSO connector removed: its users sign in without SSO"],
+      ]),
+    );
   });
 
   it("access held outside user groups: every line of a member's, roles marked when administrator-class, members in the order of their names", () => {
