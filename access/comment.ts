@@ -101,10 +101,11 @@ export function reviewComment(review: Review, options: CommentOptions): string {
   const preview = options.previewDiff === undefined ? undefined : visibleLines(options.previewDiff.replace(/\n$/, ""));
   /** The body with the preview folded below it, whole or cut; undefined when not even the fold's frame fits. */
   const withPreview = (body: string[]): string[] | undefined => {
-    if (!preview) return cost(body) <= options.maxChars ? body : undefined;
+    if (!preview) return commentChars(asText(body)) <= options.maxChars ? body : undefined;
+    // The closing empty line adds no line feed: the body's cost and the fold's are the comment's count.
     const whole = fold(preview, fenceFor(preview));
     if (cost(body) + cost(whole) <= options.maxChars) return [...body, ...whole, ""];
-    const cut = cutFold(preview, options.maxChars - cost(body) - cost([""]));
+    const cut = cutFold(preview, options.maxChars - cost(body));
     return cut && [...body, ...cut, ""];
   };
   if (altersNoAccess(review)) return asText(withPreview([NO_CHANGE, ""]) ?? [NO_CHANGE, ""]);

@@ -28,7 +28,8 @@ function shortened(value: string, max: number): string {
   let end = 0;
   for (let n = 0; n < max && end < value.length; n++) end += value.codePointAt(end)! > 0xffff ? 2 : 1;
   if (end >= value.length) return value;
-  return `${value.slice(0, end)}…(+${codePoints(value.slice(end)).toLocaleString("en-US")} characters)`;
+  const cut = codePoints(value.slice(end));
+  return `${value.slice(0, end)}…(+${cut.toLocaleString("en-US")} character${cut === 1 ? "" : "s"})`;
 }
 
 /** The value with every hidden character made visible, and cut past `max` code points. */

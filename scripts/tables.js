@@ -107,7 +107,8 @@ function mutationTable({ modules }) {
 
 /** What each run behind the scores cost. */
 function mutationRunsTable({ runs }) {
-  const rows = runs.map((r) => `| ${r.modules.join(", ")} | ${r.mutants} | ${r.incremental ? "incremental" : "all"} | ${r.seconds} s | ${r.concurrency} |`);
+  const kind = (r) => (r.partial ? "incremental, stopped: the mutants it had tested" : r.incremental ? "incremental" : "all");
+  const rows = runs.map((r) => `| ${r.modules.join(", ")} | ${r.mutants} | ${kind(r)} | ${r.seconds} s | ${r.concurrency} |`);
   return ["| modules | mutants | run | wall time | concurrency |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 

@@ -31,3 +31,15 @@ it("keeps a path a name: its text is data, never our words", () => {
   const [risk] = notReviewedPaths(["<img src=x>\u202e.ts"], "access.yaml");
   expect(risk.message.filter((p) => typeof p !== "string")).toEqual([{ name: "<img src=x>\u202e.ts" }]);
 });
+
+describe("git's listing, read exactly", () => {
+  const paths = (listing: string) => changedPaths(listing);
+
+  it("drops every leading ./ and only leading ones", () => {
+    expect(paths("././access.yaml\ndocs/./v2./notes.md\n")).toEqual(["access.yaml", "docs/./v2./notes.md"]);
+  });
+
+  it("drops only the CR that ends a line: one inside a name is the name's", () => {
+    expect(paths("odd\rname.ts\r\n")).toEqual(["odd\rname.ts"]);
+  });
+});

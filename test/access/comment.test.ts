@@ -3,7 +3,7 @@
  * whole ones as fit, with how many more were cut), the rest cut at a line with one line saying
  * how much and where the whole review is, the preview folded below and cut first.
  */
-import { commentChars, DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, reviewComment } from "../../access/comment";
+import { commentChars, DEFAULT_COMMENT_CHARS, GITHUB_COMMENT_LIMIT, MIN_COMMENT_CHARS, reviewComment } from "../../access/comment";
 import { emptyReview, type PersonChange, type Review, type Risk } from "../../access/compare";
 import { NO_CHANGE, reviewMarkdown } from "../../access/markdown";
 import { name, text } from "../../access/text";
@@ -125,5 +125,100 @@ it("stays inert and within a small bound for hostile names in every field and a 
     expect(commentChars(comment)).toBeLessThanOrEqual(2_500);
     const tokens = renderInert(comment, comment.includes(`\n${FOLD[0]}\n`) ? FOLD : []);
     expect(listItems(tokens).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the comment's bound, counted exactly", () => {
+  const one = (risk: string): Review => ({ ...emptyReview(), risks: [{ kind: "unresolved", message: [risk] }] });
+
+  it("counts every line feed twice, as the CRLF it may be stored as", () => {
+    expect([commentChars(""), commentChars("ab"), commentChars("a\nb\n")]).toEqual([0, 2, 6]);
+  });
+
+  it("holds the bound to the character: a review, or a review and its preview, that fits exactly is whole, one character less cuts it", () => {
+    const review = one("a risk");
+    const whole = reviewMarkdown(review);
+    const at = (maxChars: number, previewDiff?: string) => reviewComment(review, { maxChars, wholeReviewAt: "r.md", previewDiff });
+    expect(at(commentChars(whole))).toBe(whole);
+    expect(at(commentChars(whole) - 1)).not.toBe(whole);
+    const folded = at(DEFAULT_COMMENT_CHARS, "+ a step");
+    expect(folded).not.toContain("Cut to fit");
+    expect(at(commentChars(folded), "+ a step")).toBe(folded);
+    expect(at(commentChars(folded) - 1, "+ a step")).toContain("Cut to fit");
+  });
+
+  it("keeps a preview line that fills the room to the character", () => {
+    const previewDiff = [...Array(40).keys()].map((i) => `+ line ${i} ${"y".repeat(20)}`).join("\n");
+    const cutAt = (maxChars: number) => reviewComment(one("a risk"), { maxChars, wholeReviewAt: "r.md", previewDiff });
+    const folded = [...Array(300).keys()].map((i) => 200 + i).filter((maxChars) => cutAt(maxChars).includes("<details>"));
+    expect(folded.filter((maxChars) => commentChars(cutAt(maxChars)) > maxChars)).toEqual([]);
+    const filled = folded.filter((maxChars) => cutAt(maxChars).includes("Cut to fit") && commentChars(cutAt(maxChars)) === maxChars);
+    expect(filled.some((maxChars) => !cutAt(maxChars).includes("40 more lines of the preview"))).toBe(true);
+    // Even the fold's frame alone, every line cut, is shown when it fits to the character.
+    expect(filled.some((maxChars) => cutAt(maxChars).includes("40 more lines of the preview"))).toBe(true);
+  });
+
+  it("says one line and one risk in the singular", () => {
+    const long = "x".repeat(1_000);
+    const review: Review = { ...emptyReview(), risks: [...Array(30).keys()].map((i) => ({ kind: "unresolved", message: [`risk ${i} ${i === 29 ? long : "x".repeat(80)}`] })) };
+    const last = (maxChars: number) => riskLines(reviewComment(review, { maxChars, wholeReviewAt: "r.md" })).at(-1)!;
+    expect([...Array(300).keys()].map((i) => last(2_500 + i * 10))).toContain(
+      "- ⚠️ 1 more risk cut to fit a pull-request comment: the whole review lists each one, and --fail-on risk counts them all",
+    );
+    const folded = (maxChars: number) => reviewComment(one("a risk"), { maxChars, wholeReviewAt: "r.md", previewDiff: `+ a\n+ b\n+ ${"c".repeat(300)}` });
+    const notes = [...Array(400).keys()].map((i) => /\*\*Cut to fit a pull-request comment:\*\* (.*)/.exec(folded(200 + i * 2))?.[1]);
+    expect(notes).toContain("1 more line of the preview (303 characters) are left out.");
+  });
+
+  it("a cut in the risks ends the comment: the risks kept, how many more, and the line saying what was cut", () => {
+    const review: Review = {
+      ...emptyReview(),
+      risks: [...Array(60).keys()].map((i) => ({ kind: "unresolved", message: [`risk ${i} ${"x".repeat(80)}`] })),
+      notes: [["a note"]],
+    };
+    for (let maxChars = MIN_COMMENT_CHARS; maxChars < MIN_COMMENT_CHARS + 100; maxChars += 10) {
+      const lines = reviewComment(review, { maxChars, wholeReviewAt: "r.md" }).split("\n");
+      const kept = riskLines(lines.join("\n")).length - 1;
+      expect(lines.slice(4 + kept)).toEqual([
+        `- ⚠️ ${60 - kept} more risks cut to fit a pull-request comment: the whole review lists each one, and --fail-on risk counts them all`,
+        "",
+        expect.stringMatching(/^\*\*Cut to fit a pull-request comment:\*\* \d+ more lines of the review \([\d,]+ characters\) are left out; the whole review is in `r\.md`\.$/),
+        "",
+      ]);
+    }
+  });
+
+  it("a cut in a list keeps a prefix of the review, one blank line, and says exactly how many lines and characters it left out", () => {
+    // Short lines cut anywhere in the list; lines longer than the room cut it right after its heading's blank line.
+    for (const width of [40, 1_800]) {
+      const review: Review = {
+        ...emptyReview(),
+        risks: [{ kind: "unresolved", message: ["a risk"] }],
+        groups: [...Array(80).keys()].map((i) => ({ subject: [`group ${i}`], change: [`renamed ${"x".repeat(width)}`] })),
+        notes: [["a note"]],
+      };
+      const whole = reviewMarkdown(review).split("\n");
+      for (let maxChars = MIN_COMMENT_CHARS; maxChars < MIN_COMMENT_CHARS + 200; maxChars += 7) {
+        const comment = reviewComment(review, { maxChars, wholeReviewAt: "r.md" });
+        const lines = comment.split("\n");
+        // The review's lines, then a blank line, the cut line, and the comment's closing line feed.
+        const kept = lines.slice(0, -3);
+        expect(kept).toEqual(whole.slice(0, kept.length));
+        expect(lines.at(-3)).toBe("");
+        expect(comment).not.toMatch(/\n\n\n/);
+        // What the reader misses: every line after the kept ones (the blank one may be the review's own).
+        const missed = (from: number) => ({ lines: whole.slice(from, -1).length, chars: whole.slice(from, -1).join("\n").length + 1 });
+        expect([missed(kept.length), ...(whole[kept.length] === "" ? [missed(kept.length + 1)] : [])]).toContainEqual(cutSays(comment));
+      }
+    }
+  });
+
+  it("a review that alters no access, and whose preview's fold cannot fit, is the no-change line alone", () => {
+    expect(reviewComment(emptyReview(), { maxChars: 50, wholeReviewAt: "r.md", previewDiff: "+ a step" })).toBe(`${NO_CHANGE}\n`);
+  });
+
+  it("folds a preview without backticks in a fence of three", () => {
+    const comment = reviewComment(one("a risk"), { maxChars: DEFAULT_COMMENT_CHARS, wholeReviewAt: "r.md", previewDiff: "+ a step\n" });
+    expect(comment.endsWith("<details><summary>pulumi preview --diff</summary>\n\n```diff\n+ a step\n```\n\n</details>\n")).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compareAccess, reviewData } from "../../access/compare";
+import { altersNoAccess, compareAccess, emptyReview, type OutsideRemoval, type Review, type Risk, reviewData } from "../../access/compare";
 import { personLines } from "../../access/markdown";
 import { defaultRiskRules } from "../../access/risk";
 import type { AccountSnapshot } from "../../account/snapshot";
@@ -112,6 +112,334 @@ it("weighs a role with no equivalent permission group by its name and what it gr
   const holding = (roleIds: string[]) => ({ members: [{ id: "ada", email: "ada@example.com", status: "accepted", roles: roleIds, policies: [] }], roles });
   const gained = (roleId: string) => review(account([], holding([])), account([], holding([roleId]))).risks.filter((r) => r.kind === "direct-administrator").length;
   expect([gained("org"), gained("dns"), gained("unreadable")]).toEqual([1, 0, 1]);
+});
+
+describe("the review's exact words, for every kind of change", () => {
+  const WHOLE = `com.cloudflare.api.account.${"c".repeat(32)}`;
+  type Snapshot = AccountSnapshot;
+  type Policy = Snapshot["userGroups"][number]["policies"][number];
+  const allow = (permissionGroups: string[], resourceGroups: string[], scopes: Policy["scopes"] = []): Policy => ({ access: "allow", permissionGroups, resourceGroups, scopes });
+  const deny = (permissionGroups: string[], resourceGroups: string[]): Policy => ({ ...allow(permissionGroups, resourceGroups), access: "deny" });
+  const userGroup = (id: string, name: string, memberIds: string[], policies: Policy[] = []) => ({ id, name, memberIds, policies, scimManaged: false });
+  /** Member ids sort in another order than the emails people read: m1 is bob, m3 is ada, m2 has no email. */
+  const person = (id: string, email: string, roles: string[] = [], policies: Policy[] = []) => ({ id, email, status: "accepted", roles, policies });
+  const snapshot = (extra: Partial<Snapshot> = {}): Snapshot => ({
+    accountId: "c".repeat(32),
+    permissionGroups: [
+      { id: "zone", name: "Zone Read", label: "zone_read", description: "", scopes: [] },
+      { id: "dns", name: "DNS Write", label: "dns_write", description: "", scopes: [] },
+      { id: "admin", name: "Administrator", label: "admin", description: "", scopes: [] },
+    ],
+    members: [person("m1", "bob@example.com"), person("m2", ""), person("m3", "ada@example.com")],
+    roles: [{ id: "r-ops", name: "Ops Role", description: "", permissions: {} }],
+    resourceGroups: [
+      { id: "prod", name: "production", scope: { key: WHOLE, objects: ["zone.prod"] }, system: false },
+      { id: "all", name: WHOLE, scope: { key: WHOLE, objects: ["*"] }, system: true },
+    ],
+    userGroups: [],
+    ssoConnectors: [],
+    oauthClients: [],
+    skipped: [],
+    ...extra,
+  });
+  /** Changes as the JSON writes them, from [subject, change] pairs. */
+  const changes = (pairs: [string, string][]) => pairs.map(([subject, change]) => ({ subject, change }));
+  const words = (before: Snapshot, after: Snapshot, outside: OutsideRemoval[] = [], unresolved: Risk[] = []) =>
+    reviewData(compareAccess(before, after, defaultRiskRules, outside, [], unresolved));
+
+  it("says who gains and loses what, where and why, people in the order of their names", () => {
+    const before = snapshot({
+      members: [person("m1", "bob@example.com", ["r-ops"]), person("m2", "", [], [allow(["dns"], ["prod"])]), person("m3", "ada@example.com")],
+    });
+    const after = snapshot({
+      members: [
+        person("m1", "bob@example.com"),
+        person("m2", ""),
+        person("m3", "ada@example.com", ["r-ops"], [allow(["dns"], [], [{ key: "k", objects: [{ key: "zone.y" }, { key: "zone.x" }] }])]),
+      ],
+      userGroups: [userGroup("g1", "SRE", ["m3"], [allow(["zone", "dns", "unknown:permission", "pg-gone"], ["prod", "rg-gone"])])],
+    });
+    const line = (permissionGroups: string[], target: string, group: string, why: string) => ({ permissionGroups, target, group, why });
+    expect(words(before, after).people).toEqual([
+      {
+        memberId: "m3",
+        member: "ada@example.com",
+        membership: "stays",
+        status: "accepted",
+        gains: [
+          line(["(a permission group unknown until apply)", "DNS Write", "Zone Read", "pg-gone"], '"production"', "SRE", "via"),
+          line(["(a permission group unknown until apply)", "DNS Write", "Zone Read", "pg-gone"], "rg-gone", "SRE", "via"),
+          line(["DNS Write"], "scope zone.y, zone.x", "", "direct"),
+          line(["Ops Role"], "the account", "Ops Role", "role"),
+        ],
+        losses: [],
+      },
+      { memberId: "m1", member: "bob@example.com", membership: "stays", status: "accepted", gains: [], losses: [line(["Ops Role"], "the account", "Ops Role", "role")] },
+      { memberId: "m2", member: "m2", membership: "stays", status: "accepted", gains: [], losses: [line(["DNS Write"], '"production"', "", "direct")] },
+    ]);
+  });
+
+  it("names a member, a group and a resource group the change deletes by the names they had", () => {
+    const before = snapshot({
+      resourceGroups: [...snapshot().resourceGroups, { id: "old", name: "legacy zones", scope: { key: WHOLE, objects: ["zone.old"] }, system: false }],
+      userGroups: [userGroup("g1", "SRE", ["m1"], [allow(["dns"], ["old"])])],
+    });
+    const after = snapshot({ members: [person("m2", ""), person("m3", "ada@example.com")] });
+    expect(words(before, after).people.map((p) => [p.member, p.losses])).toEqual([
+      ["bob@example.com", [{ permissionGroups: ["DNS Write"], target: '"legacy zones"', group: "SRE", why: "deleted" }]],
+    ]);
+  });
+
+  it("a member the account does not list is named by id, with no status", () => {
+    const after = snapshot({ userGroups: [userGroup("g1", "SRE", ["ghost"], [allow(["dns"], ["prod"])])] });
+    expect(words(snapshot(), after).people.map((p) => [p.member, p.membership, p.status])).toEqual([["ghost", "stays", ""]]);
+  });
+
+  it("two people of one name come in the order of their ids; lines are told apart by member and place, however their ids run together", () => {
+    const twins = snapshot({ members: [person("m9", "same@example.com"), person("m1", "same@example.com")] });
+    const both = { ...twins, userGroups: [userGroup("g1", "SRE", ["m9", "m1"], [allow(["dns"], ["prod"])])] };
+    expect(words(twins, both).people.map((p) => p.memberId)).toEqual(["m1", "m9"]);
+    const runTogether = snapshot({
+      members: [person("x", "x@example.com"), person("xrg:", "y@example.com")],
+      resourceGroups: [
+        ...snapshot().resourceGroups,
+        { id: "rg:y", name: "one", scope: { key: WHOLE, objects: ["a"] }, system: false },
+        { id: "y", name: "two", scope: { key: WHOLE, objects: ["b"] }, system: false },
+      ],
+    });
+    const granted = { ...runTogether, userGroups: [userGroup("g1", "SRE", ["x", "xrg:"], [allow(["dns"], ["rg:y", "y"])])] };
+    expect(words(runTogether, granted).people.map((p) => [p.memberId, p.gains.map((l) => l.target)])).toEqual([
+      ["x", ['"one"', '"two"']],
+      ["xrg:", ['"one"', '"two"']],
+    ]);
+  });
+
+  it("a place that was, or becomes, the whole account is named the account", () => {
+    const narrowed = snapshot({ resourceGroups: [{ id: "prod", name: "production", scope: { key: WHOLE, objects: ["zone.prod"] }, system: false }] });
+    const wide = snapshot({ resourceGroups: [{ id: "prod", name: "production", scope: { key: WHOLE, objects: ["*"] }, system: false }] });
+    const gains = { ...narrowed, userGroups: [userGroup("g1", "SRE", ["m1"], [allow(["dns"], ["prod"])])] };
+    expect(words(wide, gains).people.map((p) => p.gains.map((l) => l.target))).toEqual([["the account"]]);
+  });
+
+  it("risks of a gain: administrator-class, the whole account, each through the group, the role or the direct policy that grants it", () => {
+    const after = snapshot({
+      members: [person("m1", "bob@example.com", ["r-ops"]), person("m2", "", [], [allow(["admin"], ["prod"])]), person("m3", "ada@example.com")],
+      userGroups: [userGroup("g1", "Admins", ["m3"], [allow(["admin"], ["all"])])],
+    });
+    expect(words(snapshot(), after).risks).toEqual([
+      { kind: "administrator", message: "ada@example.com gains Administrator on the account (via Admins): an administrator-class permission group" },
+      { kind: "account-wide", message: "ada@example.com gains Administrator on the account (via Admins): a grant on the whole account" },
+      { kind: "account-wide", message: "bob@example.com gains Ops Role on the account (via role Ops Role): a grant on the whole account" },
+      {
+        kind: "direct-administrator",
+        message: 'm2 gains Administrator on "production" (via a direct policy): an administrator-class grant given directly, outside any user group',
+      },
+    ]);
+  });
+
+  it("one risk for one sentence, however many grants say it", () => {
+    const after = snapshot({ userGroups: [userGroup("g1", "Admins", ["m3"], [allow(["admin"], ["prod"])]), userGroup("g2", "Admins", ["m3"], [allow(["admin"], ["prod"])])] });
+    expect(words(snapshot(), after).risks.map((r) => r.message)).toEqual([
+      'ada@example.com gains Administrator on "production" (via Admins): an administrator-class permission group',
+    ]);
+  });
+
+  it("a member list that removes members added outside the program names each of them once, by name", () => {
+    const account = snapshot({ userGroups: [userGroup("g1", "SRE", ["m1", "m3"])] });
+    const outside = [
+      { groupId: "g1", memberIds: ["m1", "m3", "m1"] },
+      { groupId: "g2", memberIds: [] },
+      { groupId: "gone", memberIds: ["m9"] },
+    ];
+    expect(words(account, account, outside).risks).toEqual([
+      { kind: "removes-outside-members", message: 'the member list of "SRE" would remove ada@example.com, bob@example.com, added outside this program' },
+      { kind: "removes-outside-members", message: 'the member list of "gone" would remove m9, added outside this program' },
+    ]);
+  });
+
+  it("a deny policy a group or a member gains is a risk; one held before is not", () => {
+    const held = snapshot({ userGroups: [userGroup("g1", "SRE", [], [deny(["dns"], ["prod"])])] });
+    const after = snapshot({
+      members: [person("m1", "bob@example.com"), person("m2", "", [], [deny(["zone", "dns"], ["prod", "all"])]), person("m3", "ada@example.com")],
+      userGroups: [userGroup("g1", "SRE", [], [deny(["dns"], ["prod"]), deny(["admin"], ["prod"])])],
+    });
+    const tail =
+      ": Cloudflare refuses deny policies (fact 21), so it will not take effect and the other steps may apply without it; the review counts no access as taken away by it";
+    expect(words(held, after).risks).toEqual([
+      { kind: "deny-policy", message: `user group "SRE" gains the policy deny Administrator on "production"${tail}` },
+      { kind: "deny-policy", message: `member m2 gains the policy deny DNS Write, Zone Read on "production", the account${tail}` },
+    ]);
+  });
+
+  it("a deny policy is a risk for each group or member that gains it, though another held the same before", () => {
+    const before = snapshot({
+      members: [person("m1", "bob@example.com", [], [deny(["dns"], ["prod"])]), person("m2", ""), person("m3", "ada@example.com")],
+      userGroups: [userGroup("g1", "SRE", [], [deny(["dns"], ["prod"])]), userGroup("g2", "Ops", [])],
+    });
+    const after = snapshot({
+      members: [person("m1", "bob@example.com", [], [deny(["dns"], ["prod"])]), person("m2", "", [], [deny(["dns"], ["prod"])]), person("m3", "ada@example.com")],
+      userGroups: [userGroup("g1", "SRE", [], [deny(["dns"], ["prod"])]), userGroup("g2", "Ops", [], [deny(["dns"], ["prod"])])],
+    });
+    expect(words(before, after).risks.map((r) => r.message.split(":")[0])).toEqual([
+      'user group "Ops" gains the policy deny DNS Write on "production"',
+      'member m2 gains the policy deny DNS Write on "production"',
+    ]);
+  });
+
+  it("the account's role names unread is a risk only when someone's access changes or a step is unresolved", () => {
+    const unread = snapshot({ rolesUnknown: "403 Forbidden" });
+    const risk = { kind: "unknown-roles", message: "the account's role names could not be read (403 Forbidden): every role is counted as administrator-class" };
+    const unresolved: Risk = { kind: "unresolved", message: ["a step"] };
+    expect(words(unread, unread).risks).toEqual([]);
+    expect(words(unread, unread, [], [unresolved]).risks).toEqual([{ kind: "unresolved", message: "a step" }, risk]);
+    const gains = snapshot({ rolesUnknown: "403 Forbidden", userGroups: [userGroup("g1", "SRE", ["m1"], [allow(["dns"], ["prod"])])] });
+    expect(words(unread, gains).risks).toEqual([risk]);
+  });
+
+  it("lists the risks in order: unresolved steps, gains, deny policies, OAuth clients, unread roles", () => {
+    const after = snapshot({
+      rolesUnknown: "403",
+      userGroups: [userGroup("g1", "Admins", ["m3"], [allow(["admin"], ["prod"]), deny(["dns"], ["prod"])])],
+      oauthClients: [{ id: "c1", args: { clientName: "Grafana", visibility: "public", scopes: [] } }],
+    });
+    expect(words(snapshot(), after, [], [{ kind: "not-reviewed", message: ["x"] }]).risks.map((r) => r.kind)).toEqual([
+      "not-reviewed",
+      "administrator",
+      "deny-policy",
+      "public-oauth-client",
+      "unknown-roles",
+    ]);
+  });
+
+  it("user groups: new, renamed, deleted, and the policies of an empty one, each in words", () => {
+    const before = snapshot({
+      userGroups: [userGroup("g1", "Old name", ["m1"]), userGroup("g2", "Empty", [], [allow(["dns"], ["prod"])]), userGroup("g3", "Doomed", ["m1"], [allow(["dns"], ["prod"])])],
+    });
+    const after = snapshot({
+      userGroups: [
+        userGroup("g1", "New name", ["m1"], [allow(["admin"], ["prod"])]),
+        userGroup("g2", "Empty", [], [allow(["zone", "dns"], ["prod", "all"])]),
+        userGroup("g4", "Fresh", ["m1", "m3"], [allow(["dns"], ["prod"])]),
+      ],
+    });
+    expect(words(before, after).groups).toEqual(
+      changes([
+        ['"New name"', 'renamed from "Old name"'],
+        ['"Empty"', 'gains the policy allow DNS Write, Zone Read on "production", the account, which affects nobody yet'],
+        ['"Empty"', 'loses the policy allow DNS Write on "production", which affected nobody'],
+        ['"Fresh"', "new group, with 2 members and 1 policies"],
+        ['"Doomed"', "deleted, with its 1 members and 1 policies"],
+      ]),
+    );
+  });
+
+  it("an empty group's policy kept through the change is neither gained nor lost", () => {
+    const before = snapshot({ userGroups: [userGroup("g2", "Empty", [], [allow(["dns"], ["prod"])])] });
+    const after = snapshot({ userGroups: [userGroup("g2", "Empty", [], [allow(["dns"], ["prod"]), allow(["zone"], ["prod"])])] });
+    expect(words(before, after).groups).toEqual([{ subject: '"Empty"', change: 'gains the policy allow Zone Read on "production", which affects nobody yet' }]);
+    expect(words(after, before).groups).toEqual([{ subject: '"Empty"', change: 'loses the policy allow Zone Read on "production", which affected nobody' }]);
+  });
+
+  it("resource groups: the objects a scope gains and loses; a new or unchanged one is no change", () => {
+    const after = snapshot({
+      resourceGroups: [
+        { id: "prod", name: "production", scope: { key: WHOLE, objects: ["zone.new", "zone.newer"] }, system: false },
+        { id: "all", name: WHOLE, scope: { key: WHOLE, objects: ["*"] }, system: true },
+        { id: "fresh", name: "fresh", scope: { key: WHOLE, objects: ["zone.f"] }, system: false },
+      ],
+    });
+    expect(words(snapshot(), after).resourceGroups).toEqual([
+      { subject: '"production"', change: "now covers +zone.new, +zone.newer, -zone.prod: every grant on it changes with it" },
+    ]);
+  });
+
+  it("OAuth clients: new, scopes, visibility, deleted; becoming public is a risk, staying public is not", () => {
+    const client = (id: string, args: Record<string, unknown>) => ({ id, args });
+    const before = snapshot({
+      oauthClients: [client("c1", { clientName: "Grafana", scopes: ["a", "b"] }), client("c2", { clientName: "Wiki", visibility: "public" }), client("c3", {})],
+    });
+    const after = snapshot({
+      oauthClients: [
+        client("c1", { clientName: "Grafana", scopes: ["b", "c"], visibility: "public" }),
+        client("c2", { clientName: "Wiki", visibility: "public", scopes: "not a list" }),
+        client("c4", { clientName: "New", scopes: ["x", "y"] }),
+        client("c5", { visibility: "public", scopes: [] }),
+      ],
+    });
+    const review = words(before, after);
+    expect(review.oauthClients).toEqual([
+      { subject: '"Grafana"', change: "scopes +c, -a" },
+      { subject: '"Grafana"', change: "visibility private → public" },
+      { subject: '"New"', change: "new private client with the scopes x, y" },
+      { subject: '"c5"', change: "new public client with the scopes " },
+      { subject: '"c3"', change: "deleted: every token it issued stops working" },
+    ]);
+    expect(review.risks).toEqual([
+      { kind: "public-oauth-client", message: 'OAuth client "Grafana" becomes public: any Cloudflare user can authorize it' },
+      { kind: "public-oauth-client", message: 'OAuth client "c5" becomes public: any Cloudflare user can authorize it' },
+    ]);
+  });
+
+  it("SSO connectors: new with or without its TXT record, enabled, disabled, removed", () => {
+    const connector = (id: string, emailDomain: string, enabled: boolean, verificationCode = "") => ({
+      id,
+      emailDomain,
+      enabled,
+      useFedrampLanguage: false,
+      verificationCode,
+      verificationStatus: "",
+    });
+    const before = snapshot({
+      ssoConnectors: [connector("s1", "a.example", false), connector("s2", "b.example", true), connector("s3", "c.example", true), connector("s4", "d.example", true)],
+    });
+    const after = snapshot({
+      ssoConnectors: [
+        connector("s1", "a.example", true),
+        connector("s2", "b.example", false),
+        connector("s3", "c.example", true),
+        connector("s5", "e.example", true),
+        connector("s6", "f.example", false, "code=6"),
+      ],
+    });
+    expect(words(before, after).ssoConnectors).toEqual(
+      changes([
+        ["a.example", "SSO is enabled"],
+        ["b.example", "SSO is disabled"],
+        ["e.example", "new SSO connector (enabled): publish the DNS TXT record its verificationCode output shows after pulumi up"],
+        ["f.example", 'new SSO connector (not enabled): publish the DNS record f.example TXT "code=6"'],
+        ["d.example", "SSO connector removed: its users sign in without SSO"],
+      ]),
+    );
+  });
+
+  it("access held outside user groups: every line of a member's, roles marked when administrator-class, members in the order of their names", () => {
+    const after = snapshot({
+      roles: [
+        { id: "r-ops", name: "Ops Role", description: "", permissions: {} },
+        { id: "r-admin", name: "Administrator", description: "", permissions: {} },
+      ],
+      members: [
+        person("m1", "bob@example.com", ["r-ops"]),
+        person("m2", ""),
+        person("m3", "ada@example.com", ["r-admin"], [allow(["zone", "dns"], ["prod"]), allow(["dns"], [], [{ key: "k", objects: [{ key: "zone.z" }] }])]),
+      ],
+    });
+    expect(words(after, after).direct).toEqual([
+      {
+        subject: "ada@example.com",
+        change: 'DNS Write, Zone Read on "production" (a direct policy); DNS Write on scope zone.z (a direct policy); role Administrator (administrator-class)',
+      },
+      { subject: "bob@example.com", change: "role Ops Role" },
+    ]);
+  });
+
+  it("a review with nothing but the access held outside user groups alters no access; any other change does", () => {
+    const quiet = { ...emptyReview(), direct: [{ subject: ["ada"], change: ["role Ops Role"] }], notes: [["a note"]] };
+    expect(altersNoAccess(quiet)).toBe(true);
+    const lists = ["risks", "people", "groups", "resourceGroups", "oauthClients", "ssoConnectors"] as const;
+    expect(lists.map((list) => altersNoAccess({ ...quiet, [list]: [{}] } as unknown as Review))).toEqual(lists.map(() => false));
+    expect(emptyReview()).toEqual({ risks: [], people: [], groups: [], resourceGroups: [], oauthClients: [], ssoConnectors: [], direct: [], notes: [] });
+  });
 });
 
 describe("members invited, leaving, and their direct grants (issue 19)", () => {

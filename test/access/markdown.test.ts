@@ -3,7 +3,7 @@
  * rendered comment (markdown-it, raw HTML on, GFM autolinks) holds only the template's own
  * elements, shows every risk line in order, and no name breaks a line, links or mentions.
  */
-import { compareAccess, type Review } from "../../access/compare";
+import { compareAccess, emptyReview, type Review } from "../../access/compare";
 import { literal } from "../../access/inert";
 import { personLines, reviewMarkdown } from "../../access/markdown";
 import { defaultRiskRules } from "../../access/risk";
@@ -157,5 +157,11 @@ describe("invites and leavers with hostile emails (issue 19)", () => {
       if (invitee === leaver) return;
       expectInert(invitee, leaver, group);
     });
+  });
+});
+
+describe("a review that alters no access", () => {
+  it("is the one no-change line", () => {
+    expect(reviewMarkdown(emptyReview())).toBe("No change in access: this change alters no one's access.\n");
   });
 });

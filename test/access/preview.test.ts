@@ -256,6 +256,161 @@ describe("fails closed: what cannot be played exactly is a risk naming the resou
   });
 });
 
+describe("a disguised step: this package's provider under a type the review does not know", () => {
+  const TYPE = "pulumi-nodejs:dynamic:Resource";
+  const WHOLE = `com.cloudflare.api.account.${ACCOUNT}`;
+  const account: AccountSnapshot = { ...live, members: [{ id: "eve", email: "eve@example.com", status: "accepted", roles: [], policies: [] }] };
+  /** A create of a resource whose serialized provider is `shim` and whose inputs are `inputs`. */
+  const disguised = (shim: string, inputs: Record<string, unknown>) => {
+    const u = `urn:pulumi:s::p::${TYPE}::t`;
+    return { op: "create", urn: u, newState: { urn: u, type: TYPE, inputs: { __provider: shim, accountId: ACCOUNT, ...inputs }, propertyDependencies: {} } };
+  };
+  const SHIM = 'require("pulumi-cloudflare-iam/provider")';
+  const readAs = (shim: string, inputs: Record<string, unknown>) => {
+    const planned = applyPreview(account, { steps: [disguised(shim, inputs)] });
+    return { risks: planned.risks.map((r) => plain(r.message)), members: planned.after.userGroups[0].memberIds };
+  };
+  const reviewedAs = (kind: string) => [`${TYPE} t: carries this package's provider under a type the review does not know: reviewed as a ${kind}`];
+  const untold = [`${TYPE} t: carries this package's provider under a type the review does not know, and what it manages cannot be told: not reviewed`];
+
+  it("a shim that names no kind is told by its inputs: a group and one member is a UserGroupMember, a group and a list is UserGroupMembers", () => {
+    expect(readAs(SHIM, { userGroupId: "g1", memberId: "eve" })).toEqual({ risks: reviewedAs("UserGroupMember"), members: ["ada", "hand", "eve"] });
+    expect(readAs(SHIM, { userGroupId: "g1", memberIds: ["eve"] })).toEqual({ risks: reviewedAs("UserGroupMembers"), members: ["eve"] });
+    expect(readAs(SHIM, { userGroupId: "g1", memberIds: ["eve"], policies: [] })).toEqual({ risks: reviewedAs("UserGroupMembers"), members: ["eve"] });
+  });
+
+  it("inputs that fit no kind, or more than one, cannot be told and are not played", () => {
+    expect(readAs(SHIM, { memberId: "eve" })).toEqual({ risks: untold, members: ["ada", "hand"] });
+    expect(readAs(SHIM, { userGroupId: "g1" })).toEqual({ risks: untold, members: ["ada", "hand"] });
+    expect(readAs(SHIM, { userGroupId: "g1", memberId: "eve", memberIds: ["eve"] })).toEqual({ risks: untold, members: ["ada", "hand"] });
+  });
+
+  it("every other kind is told by its inputs", () => {
+    const kinds = [
+      { name: "Ops", policies: [] },
+      { name: "narrow", scope: { key: WHOLE, objects: [{ key: "zone.a" }] } },
+      { emailDomain: "example.com" },
+      { clientName: "Grafana", scopes: [] },
+    ].map((inputs) => readAs(SHIM, inputs).risks[0]);
+    expect(kinds).toEqual(["UserGroup", "ResourceGroup", "SSOConnector", "OAuthClient"].flatMap(reviewedAs));
+  });
+
+  it("a shim that names several kinds is told by its inputs, never by the first kind it names", () => {
+    const several = 'const p = require("pulumi-cloudflare-iam/provider").providers; module.exports = p.oauthClient ?? p.userGroup;';
+    expect(readAs(several, { userGroupId: "g1", memberIds: ["eve"] })).toEqual({ risks: reviewedAs("UserGroupMembers"), members: ["eve"] });
+    expect(readAs(several, {})).toEqual({ risks: untold, members: ["ada", "hand"] });
+  });
+
+  it("an email beside a group is a membership, not an account member", () => {
+    expect(readAs(SHIM, { email: "eve@example.com", userGroupId: "g1", memberId: "eve" })).toEqual({ risks: reviewedAs("UserGroupMember"), members: ["ada", "hand", "eve"] });
+  });
+
+  it("this package's module with a type it does not define is told by its provider, never played as ours", () => {
+    const type = "pulumi-nodejs:dynamic/cloudflare-iam:Thing";
+    const s = { urn: `urn:pulumi:s::p::${type}::t`, type, inputs: { __provider: SHIM, accountId: ACCOUNT, userGroupId: "g1", memberIds: ["eve"] }, propertyDependencies: {} };
+    const planned = applyPreview(account, { steps: [{ op: "create", urn: s.urn, newState: s }] });
+    expect(planned.risks.map((r) => plain(r.message))).toEqual([
+      `${type} t: carries this package's provider under a type the review does not know: reviewed as a UserGroupMembers`,
+    ]);
+  });
+
+  it("a shim that names one kind is that kind, whatever its inputs look like", () => {
+    expect(readAs('require("pulumi-cloudflare-iam/provider").providers.userGroupMember', { userGroupId: "g1", memberId: "eve", memberIds: ["x"] })).toEqual({
+      risks: reviewedAs("UserGroupMember"),
+      members: ["ada", "hand", "eve"],
+    });
+  });
+});
+
+describe("deletes play on the account, each kind its own", () => {
+  const WHOLE = `com.cloudflare.api.account.${ACCOUNT}`;
+  const account: AccountSnapshot = {
+    ...live,
+    resourceGroups: [{ id: "rg1", name: "prod", scope: { key: WHOLE, objects: ["zone.a"] }, system: false }],
+    ssoConnectors: [{ id: "sso1", emailDomain: "example.com", enabled: true, useFedrampLanguage: false, verificationCode: "", verificationStatus: "verified" }],
+    oauthClients: [
+      { id: "c1", args: { clientName: "Grafana", scopes: ["zone.read"], visibility: "private" } },
+      { id: "c2", args: { clientName: "Other", scopes: [], visibility: "private" } },
+    ],
+  };
+  const deleted = (type: string, id: string, inputs: Record<string, unknown> = {}) => {
+    const old = state(type, "x", inputs, {}, id);
+    return applyPreview(account, { steps: [{ op: "delete", urn: old.urn, oldState: old }] }).after;
+  };
+
+  it("an OAuth client's delete removes that client and no other", () => {
+    expect(deleted("OAuthClient", "c1", { clientName: "Grafana" }).oauthClients.map((c) => c.id)).toEqual(["c2"]);
+  });
+
+  it("a resource group's, an SSO connector's and a user group's deletes remove them", () => {
+    expect(deleted("ResourceGroup", "rg1").resourceGroups).toEqual([]);
+    expect(deleted("SSOConnector", "sso1").ssoConnectors).toEqual([]);
+    expect(deleted("UserGroup", "g1").userGroups).toEqual([]);
+  });
+
+  it("one membership's delete takes that member out of that group", () => {
+    expect(deleted("UserGroupMember", "g1/ada").userGroups[0].memberIds).toEqual(["hand"]);
+  });
+});
+
+describe("every step kind `pulumi preview --json` writes, and the types it is told apart by", () => {
+  const group = (name: string, id?: string) => state("UserGroup", "ops", { name, policies: [] }, {}, id);
+  const play = (...steps: Preview["steps"]) => {
+    const planned = applyPreview(live, { steps });
+    return { groups: planned.after.userGroups.map((g) => g.name), risks: planned.risks.map((r) => `${r.kind}: ${plain(r.message)}`) };
+  };
+
+  it("same, read, refresh and discard change nothing and are no risk", () => {
+    for (const op of ["same", "read", "refresh", "discard"]) {
+      const step = { op, urn: group("Ops").urn, newState: group("Ops", "g9"), oldState: group("Ops", "g9") };
+      expect([op, play(step), changesAnything({ steps: [step] })]).toEqual([op, { groups: ["SRE"], risks: [] }, false]);
+    }
+  });
+
+  it("create and create-replacement put the new state, delete and delete-replaced take the old, replace does both", () => {
+    const sre = { ...state("UserGroup", "sre", { name: "SRE", policies: [] }, {}, "g1") };
+    const renamed = state("UserGroup", "sre", { name: "SRE 2", policies: [] }, {}, "g2");
+    expect(play({ op: "create", urn: group("Ops").urn, newState: group("Ops") }).groups).toEqual(["SRE", "Ops"]);
+    expect(play({ op: "create-replacement", urn: renamed.urn, newState: renamed }).groups).toEqual(["SRE", "SRE 2"]);
+    expect(play({ op: "delete", urn: sre.urn, oldState: sre }).groups).toEqual([]);
+    expect(play({ op: "delete-replaced", urn: sre.urn, oldState: sre }).groups).toEqual([]);
+    expect(play({ op: "replace", urn: sre.urn, oldState: sre, newState: renamed }).groups).toEqual(["SRE 2"]);
+    for (const op of ["create", "create-replacement", "delete", "delete-replaced", "replace", "update"]) {
+      expect([op, changesAnything({ steps: [{ op, urn: sre.urn, oldState: sre, newState: sre }] })]).toEqual([op, true]);
+    }
+  });
+
+  it("a type that only ends like one of ours, or only contains Pulumi's dynamic or Cloudflare's or the command package's, is not taken for it", () => {
+    const step = (type: string, inputs: Record<string, unknown> = {}) => ({
+      op: "create",
+      urn: `urn:pulumi:s::p::${type}::x`,
+      newState: { urn: `urn:pulumi:s::p::${type}::x`, type, inputs: { accountId: ACCOUNT, name: "Spoof", policies: [], ...inputs }, propertyDependencies: {} },
+    });
+    expect(play(step("pulumi-nodejs:dynamic/cloudflare-iax:UserGroup", { __provider: "exports.handler = 1" })).risks).toEqual([
+      "not-reviewed: pulumi-nodejs:dynamic/cloudflare-iax:UserGroup x: a dynamic resource whose provider is not this package's: its code runs with the stack's token and may change any access; not reviewed",
+    ]);
+    for (const type of ["mine:pulumi-nodejs:dynamic:Resource", "mine:cloudflare:index/apiToken:ApiToken", "mine:index/command:Command"]) {
+      expect([type, play(step(type, { __provider: 'require("pulumi-cloudflare-iam/provider")' }))]).toEqual([type, { groups: ["SRE"], risks: [] }]);
+    }
+  });
+
+  it("every @pulumi/cloudflare type named for a token, member, group or role, whatever surrounds the word, is not reviewed", () => {
+    const types = ["cloudflare:index/accountTokenPolicy:AccountTokenPolicy", "cloudflare:index/memberRoles:MemberRoles", "cloudflare:index/zeroTrustUserGroupSettings:X"];
+    for (const type of types) {
+      const s = { urn: `urn:pulumi:s::p::${type}::x`, type, inputs: {}, propertyDependencies: {} };
+      expect(play({ op: "create", urn: s.urn, newState: s }).risks).toEqual([`not-reviewed: ${type} x: not reviewed: grants access outside user groups`]);
+    }
+  });
+
+  it("a dynamic resource whose provider is not a string is someone else's", () => {
+    const type = "pulumi-nodejs:dynamic:Resource";
+    const s = { urn: `urn:pulumi:s::p::${type}::x`, type, inputs: { __provider: 42 }, propertyDependencies: {} };
+    expect(play({ op: "create", urn: s.urn, newState: s }).risks).toEqual([
+      `not-reviewed: ${type} x: a dynamic resource whose provider is not this package's: its code runs with the stack's token and may change any access; not reviewed`,
+    ]);
+  });
+});
+
 describe("AccountMember: an invite, a change of direct grants, a removal", () => {
   const ADMIN_ROLE = { id: "r-admin", name: "Administrator", description: "", permissions: {} };
   const ada = { id: "ada", email: "ada@example.com", status: "accepted", roles: [], policies: [] };
@@ -356,5 +511,77 @@ describe("AccountMember: an invite, a change of direct grants, a removal", () =>
       "not-reviewed: pulumi-nodejs:dynamic:Resource m: carries this package's provider under a type the review does not know: reviewed as a AccountMember",
     ]);
     expect(planned.after.members.find((m) => m.email === "eve@example.com")!.policies).toEqual([{ ...dnsWrite, scopes: [] }]);
+  });
+});
+
+describe("what a preview is about: whether it changes anything, and for which account", () => {
+  const ours = (op: string) => ({ op, urn: urn("UserGroup", "g"), newState: state("UserGroup", "g", { name: "G", policies: [] }) });
+  const elsewhere = (op: string) => {
+    const type = "cloudflare:index/dnsRecord:DnsRecord";
+    return { op, urn: `urn:pulumi:s::p::${type}::r`, newState: { urn: `urn:pulumi:s::p::${type}::r`, type, inputs: { accountId: "b".repeat(32) }, propertyDependencies: {} } };
+  };
+
+  it("one changing step of a reviewed type among unchanged ones changes something; a change elsewhere only does not", () => {
+    expect(changesAnything({ steps: [ours("same"), ours("create")] })).toBe(true);
+    expect(changesAnything({ steps: [elsewhere("create"), ours("same")] })).toBe(false);
+    expect(changesAnything({ steps: [{ op: "delete", urn: "u" }] })).toBe(false);
+  });
+
+  it("a secret account setting is no account id: the first one the resources name is", () => {
+    expect(previewAccountId({ config: { "cloudflare-iam:accountId": "[secret]" }, steps: [elsewhere("create"), ours("create")] })).toBe(ACCOUNT);
+    expect(previewAccountId({ steps: [elsewhere("create")] })).toBeUndefined();
+  });
+});
+
+describe("SSO connectors and OAuth clients played from their inputs", () => {
+  const account: AccountSnapshot = {
+    ...live,
+    ssoConnectors: [{ id: "s1", emailDomain: "example.com", enabled: false, useFedrampLanguage: true, verificationCode: "code-1", verificationStatus: "verified" }],
+  };
+  const play = (type: string, op: string, inputs: Record<string, unknown>, id?: string) => {
+    const s = state(type, "x", inputs, {}, id);
+    const planned = applyPreview(account, { steps: [{ op, urn: s.urn, newState: s, ...(op === "update" ? { oldState: s } : {}) }] });
+    return { after: planned.after, risks: planned.risks.map((r) => plain(r.message)) };
+  };
+
+  it("a connector unknown at preview names every unknown input; an update keeps what the account knows of it", () => {
+    const created = play("SSOConnector", "create", { emailDomain: UNKNOWN, enabled: UNKNOWN });
+    expect(created.risks).toEqual(["SSOConnector x: unknown until apply: emailDomain, enabled"]);
+    expect(created.after.ssoConnectors[1]).toEqual({
+      id: "(new SSOConnector x)",
+      emailDomain: UNKNOWN,
+      enabled: true,
+      useFedrampLanguage: false,
+      verificationCode: "",
+      verificationStatus: "",
+    });
+    const updated = play("SSOConnector", "update", { emailDomain: "example.com", enabled: true }, "s1");
+    expect(updated.after.ssoConnectors).toEqual([
+      { id: "s1", emailDomain: "example.com", enabled: true, useFedrampLanguage: true, verificationCode: "code-1", verificationStatus: "verified" },
+    ]);
+    expect(play("SSOConnector", "create", { emailDomain: "b.example", enabled: false }).after.ssoConnectors[1].enabled).toBe(false);
+  });
+
+  it("a client with unknown inputs is reviewed as public, its known scopes in canonical order", () => {
+    const unknown = play("OAuthClient", "create", { clientName: "Grafana", scopes: ["zone.read", UNKNOWN, "account.read"], visibility: UNKNOWN });
+    expect(unknown.risks).toEqual(["OAuthClient x: unknown until apply: scopes.1, visibility; reviewed as public"]);
+    expect(unknown.after.oauthClients).toEqual([
+      { id: "(new OAuthClient x)", args: { accountId: ACCOUNT, clientName: "Grafana", scopes: ["account.read", "zone.read"], visibility: "public" } },
+    ]);
+    const known = play("OAuthClient", "create", { clientName: "Grafana", scopes: ["zone.read"], visibility: "private" });
+    expect([known.risks, known.after.oauthClients[0].args.visibility]).toEqual([[], "private"]);
+  });
+});
+
+describe("a member list unknown as a whole, or absent", () => {
+  const play = (memberIds: unknown) => {
+    const s = state("UserGroupMembers", "m", { userGroupId: "g1", ...(memberIds === undefined ? {} : { memberIds }) });
+    const planned = applyPreview(live, { steps: [{ op: "create", urn: s.urn, newState: s }] });
+    return { risks: planned.risks.map((r) => plain(r.message)), members: planned.after.userGroups[0].memberIds };
+  };
+
+  it("a list unknown as a whole may add anyone, and plays as no known member; an absent one empties the group and is no risk", () => {
+    expect(play(UNKNOWN)).toEqual({ risks: ["UserGroupMembers m: its members are unknown until apply: anyone in the account may be added"], members: [] });
+    expect(play(undefined)).toEqual({ risks: [], members: [] });
   });
 });

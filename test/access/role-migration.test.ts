@@ -159,3 +159,26 @@ it("writes the members holding a role or a policy of their own, by email, and th
   expect(plan.map((m) => m.member.email)).toEqual(["ada@example.com", "cy@example.com", "zoe@example.com"]);
   expect(roleHolders(plan).map((m) => m.member.email)).toEqual(["cy@example.com", "zoe@example.com"]);
 });
+
+describe("what counts as the role's mirror, and as the whole account", () => {
+  it("a policy of the role's group on the whole account and a zone mirrors the role", () => {
+    const m = only(account([member("ada@example.com", ["r-admin"], [allow(["pg-admin"], [SYSTEM, "rg-prod"])])]));
+    expect(m.moves.map((move) => [move.role.id, move.mirrored])).toEqual([["r-admin", true]]);
+  });
+
+  it("beside a kept role, each mirror of a role that could move is that role's, one policy per role", () => {
+    const a = account([member("ada@example.com", ["r-admin", "r-ro", "r-dns"], [allow(["pg-admin"], [SYSTEM]), allow(["pg-ro"], [SYSTEM])])]);
+    expect(only(a).kept.map((k) => [k.role.id, k.reason])).toEqual([
+      ["r-admin", "beside-a-kept-role"],
+      ["r-ro", "beside-a-kept-role"],
+      ["r-dns", "no-equivalent"],
+    ]);
+  });
+
+  it("fact 9: a resource group of `*` that is not Cloudflare's predefined one is no place for a moved role", () => {
+    const a = account([member("ada@example.com", ["r-admin"])]);
+    const wide = { id: "rg-mine", name: "mine", scope: { key: `com.cloudflare.api.account.${ACCOUNT}`, objects: ["*"] }, system: false };
+    const m = only({ ...a, resourceGroups: [...a.resourceGroups.filter((g) => !g.system), wide] });
+    expect(m.kept).toEqual([{ role: { id: "r-admin", name: "Administrator" }, reason: "no-whole-account-group" }]);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * docs/real-api-facts.md stays true: one row per fact of REAL-API-FACTS.md, every test a row
  * cites exists under that name in that file, and docs/testing.md records a break tried for
- * every fact, naming a test that exists.
+ * every fact, and for each of the review's breaks it lists, naming a test that exists.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -77,3 +77,16 @@ const citesATestThatExists = ({ file, test }: { file: string; test: string }) =>
 it.each(rows)("fact $fact cites a test that exists: $file", citesATestThatExists);
 
 it.each(breaks)("the break of fact $fact names a test that exists: $file", citesATestThatExists);
+
+/** The breaks of the review that section lists beside the facts' (access/), in the same form. */
+const reviewBreaks = [...section(read("docs/testing.md"), "## Fact table: the breaks tried").matchAll(/^- review: (.+) → `([^`]+)`: "([^"]+)"$/gm)].map((m) => ({
+  change: m[1],
+  file: m[2],
+  test: m[3],
+}));
+
+it("lists the review's breaks tried beside the facts'", () => {
+  expect(reviewBreaks.length).toBeGreaterThan(0);
+});
+
+it.each(reviewBreaks)("the review's break names a test that exists: $change", citesATestThatExists);

@@ -1,5 +1,9 @@
 /** How `npm run mutation` turns Stryker's JSON report into the per-module scores docs/testing.md shows. */
-const { merge, moduleOf, summarize } = require("../../scripts/mutation");
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const { dropSurvivors, merge, moduleOf, strykerRun, summarize } = require("../../scripts/mutation");
 
 const mutant = (status: string, line = 1, replacement = "false") => ({ status, mutatorName: "BooleanLiteral", replacement, location: { start: { line, column: 1 } } });
 
@@ -39,16 +43,18 @@ it("scores killed and timed-out mutants against every mutant that compiled", () 
   ]);
 });
 
-it("lists the survivors of provider/client and provider/framework only, where they are", () => {
+it("lists the survivors of provider/client, provider/framework and access only, where they are", () => {
   const { survivors } = summarize({
     files: {
       "provider/client/retry.ts": { mutants: [mutant("Survived", 31, "true"), mutant("Killed", 32), mutant("NoCoverage", 44, "{}")] },
       "access/risk.ts": { mutants: [mutant("Survived", 3)] },
+      "account/snapshot.ts": { mutants: [mutant("Survived", 5)] },
     },
   });
   expect(survivors).toEqual([
     { at: "provider/client/retry.ts:31", mutator: "BooleanLiteral", replacement: "true" },
     { at: "provider/client/retry.ts:44", mutator: "BooleanLiteral", replacement: "{}" },
+    { at: "access/risk.ts:3", mutator: "BooleanLiteral", replacement: "false" },
   ]);
 });
 
@@ -73,4 +79,29 @@ it("replaces the rows, survivors and runs of the modules a run covered, and keep
     ],
   });
   expect(merge(undefined, summary, run(["provider/client"], 5)).runs).toEqual([run(["provider/client"], 5)]);
+});
+
+it("runs one area on its own tests with --area, its incremental file its own, and passes every other argument to Stryker", () => {
+  expect(strykerRun(["--incremental", "--area", "access", "--retest-survivors"])).toEqual({
+    args: ["stryker.area.config.js", "--incremental"],
+    env: expect.objectContaining({ STRYKER_AREA: "access" }),
+    incrementalFile: "reports/mutation/incremental-access.json",
+  });
+  expect(strykerRun(["--mutate", "access/**/*.ts", "--incremental"])).toEqual({
+    args: ["--mutate", "access/**/*.ts", "--incremental"],
+    env: process.env,
+    incrementalFile: "reports/mutation/incremental.json",
+  });
+});
+
+it("--retest-survivors drops the survivors from the incremental file and keeps every other result", () => {
+  const file = join(mkdtempSync(join(tmpdir(), "mutation-")), "incremental.json");
+  const kept = [mutant("Killed", 1), mutant("Timeout", 2), mutant("CompileError", 3)];
+  writeFileSync(
+    file,
+    JSON.stringify({ schemaVersion: "2", files: { "access/risk.ts": { language: "typescript", mutants: [mutant("Survived", 4), ...kept, mutant("NoCoverage", 5)] } } }),
+  );
+  dropSurvivors(file);
+  expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ schemaVersion: "2", files: { "access/risk.ts": { language: "typescript", mutants: kept } } });
+  dropSurvivors(join(file, "..", "absent.json"));
 });
