@@ -388,12 +388,15 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
     removes[kind](s.id ?? "");
   }
 
+  /** A member's address as the API keeps it (fact 56: without case), or a name for one unknown at preview. */
+  const addressOf = (s: State, email: unknown) => (typeof email === "string" && !isUnknown(email) ? email.toLowerCase() : `(member ${resourceName(s.urn)})`);
+
   /**
    * A member, as this package's AccountMember or @pulumi/cloudflare's sets it: found by id, else
    * by address (fact 56), else invited (fact 57: pending), holding exactly the grants given.
    */
   function putMember(s: State, id: string, email: unknown, grants: Pick<SnapshotMember, "roles" | "policies">): void {
-    const address = typeof email === "string" && !isUnknown(email) ? email.toLowerCase() : `(member ${resourceName(s.urn)})`;
+    const address = addressOf(s, email);
     const existing = after.members.find((m) => m.id === id) ?? memberWithEmail(address);
     const member: SnapshotMember = existing ?? { id, email: address, status: "pending", roles: [], policies: [] };
     if (!existing) after.members.push(member);
@@ -413,7 +416,7 @@ export function applyPreview(before: AccountSnapshot, preview: Preview): Planned
     const inputs = s.inputs;
     const unknown = unknownPaths({ email: inputs.email, roles: inputs.roles, policies: inputs.policies }).map((path) => path.join("."));
     if (unknown.length) risk("unresolved", s, text`unknown until apply: ${paths(unknown)}; reviewed as administrator-class on the whole account`);
-    const email = typeof inputs.email === "string" && !isUnknown(inputs.email) ? inputs.email.toLowerCase() : `(member ${resourceName(s.urn)})`;
+    const email = addressOf(s, inputs.email);
     const policiesIn = Array.isArray(inputs.policies) ? (inputs.policies as { access?: unknown; permissionGroups?: unknown; resourceGroups?: unknown }[]) : [];
     const idList = (list: unknown) => (Array.isArray(list) ? list.map((x: { id?: unknown }) => (typeof x?.id === "string" && !isUnknown(x.id) ? x.id : UNKNOWN)) : [UNKNOWN]);
     const systemGroup = systemGroupOf(after);

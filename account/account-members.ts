@@ -1,6 +1,7 @@
 /** The account's members (`GET /accounts/{id}/members`): the ids a user group can hold, with emails and direct grants. */
-import { apiPath, type CloudflareClient, listAllPages, PAGE_SIZE } from "../provider/client";
+import type { CloudflareClient } from "../provider/client";
 import { oncePerAccount } from "../provider/client/once";
+import { accountMembersApi } from "../provider/resources/account-member/api";
 import { type ApiAccountMember, apiAccountMember, emailOf, knownId, policiesOf, roleIdsOf } from "../provider/resources/account-member/schema";
 import type { PolicyInput } from "../provider/resources/user-group/schema";
 
@@ -30,7 +31,7 @@ export const toAccountMember = (m: ApiAccountMember): AccountMember => ({
 export const toDirectGrants = (m: ApiAccountMember): DirectGrants => ({ roles: roleIdsOf(m), policies: policiesOf(m) });
 
 /** Read once per account per run, like the permission groups. */
-const accountMembersAsRead = oncePerAccount((client, accountId) => listAllPages(client, apiPath`/accounts/${accountId}/members`, apiAccountMember, PAGE_SIZE.accountMembers));
+const accountMembersAsRead = oncePerAccount(accountMembersApi.list);
 
 export const allAccountMembers = async (client: CloudflareClient, accountId: string): Promise<AccountMember[]> =>
   (await accountMembersAsRead(client, accountId)).map(toAccountMember);
